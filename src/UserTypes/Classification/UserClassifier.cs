@@ -1,0 +1,36 @@
+namespace UserTypes;
+
+/// <summary>
+/// The default <see cref="IUserClassifier"/>. A cached workspace is classified synchronously without allocating;
+/// only the first call for a workspace reads the store.
+/// </summary>
+internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifier
+{
+    public ValueTask<UserClassification> ClassifyAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        ArgumentNullException.ThrowIfNull(email);
+        return cache.TryGetCached(workspaceId, out var lookup)
+            ? new ValueTask<UserClassification>(Classify(lookup, email))
+            : ClassifyUncachedAsync(workspaceId, email, cancellationToken);
+    }
+
+    /// <summary>Classifies an address against a compiled workspace, throwing for a malformed address.</summary>
+    /// <param name="lookup">The compiled workspace.</param>
+    /// <param name="email">The address as given.</param>
+    /// <returns>The classification.</returns>
+    internal static UserClassification Classify(WorkspaceLookup lookup, ReadOnlySpan<char> email)
+    {
+        Span<char> buffer = stackalloc char[DomainName.MaxLength];
+        var error = EmailAddress.TryGetCanonicalDomain(email, buffer, out var domain);
+        return error is null ? lookup.Classify(domain) : throw EmailAddress.InvalidAddress(error, nameof(email));
+    }
+
+    private async ValueTask<UserClassification> ClassifyUncachedAsync(string workspaceId, string email, CancellationToken cancellationToken)
+    {
+        // A bad address is the caller's mistake whether or not the workspace exists: say so before any I/O.
+        var address = EmailAddress.Parse(email, nameof(email));
+        var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        return lookup.Classify(address.Domain);
+    }
+}

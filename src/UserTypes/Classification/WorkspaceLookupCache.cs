@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+
+namespace UserTypes;
+
+/// <summary>
+/// The compiled lookups of this process, one per workspace, and the canonical public mail domains they leave out.
+/// A lookup is replaced only by one compiled from a newer version, so a slow load of an old snapshot can never
+/// overwrite a change that was already published.
+/// </summary>
+internal sealed class WorkspaceLookupCache
+{
+    private readonly ConcurrentDictionary<string, WorkspaceLookup> _lookups = new(StringComparer.Ordinal);
+    private readonly IWorkspaceStore _store;
+
+    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options)
+    {
+        _store = store;
+        PublicDomains = options.Value.Classification.PublicEmailDomains
+            .Select(domain => DomainName.Canonicalize(domain, nameof(ClassificationOptions.PublicEmailDomains)))
+            .ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The canonical public mail domains.</summary>
+    public FrozenSet<string> PublicDomains { get; }
+
+    /// <summary>Returns the cached lookup of a workspace without touching the store.</summary>
+    /// <param name="workspaceId">The workspace id.</param>
+    /// <param name="lookup">The lookup, when cached.</param>
+    /// <returns>Whether it was cached.</returns>
+    public bool TryGetCached(string workspaceId, out WorkspaceLookup lookup) => _lookups.TryGetValue(workspaceId, out lookup!);
+
+    /// <summary>Returns the lookup of a workspace, loading and compiling it when it is not cached.</summary>
+    /// <param name="workspaceId">The workspace id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The lookup.</returns>
+    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    public async ValueTask<WorkspaceLookup> GetAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        if (_lookups.TryGetValue(workspaceId, out var cached))
+        {
+            return cached;
+        }
+
+        var workspace = await _store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
+        return Publish(workspace);
+    }
+
+    /// <summary>Compiles and caches a snapshot unless a newer one is cached already.</summary>
+    /// <param name="workspace">The snapshot, typically just written to the store.</param>
+    /// <returns>The lookup now cached for the workspace.</returns>
+    public WorkspaceLookup Publish(WorkspaceRecord workspace)
+    {
+        var compiled = WorkspaceLookup.Compile(workspace, PublicDomains);
+        return _lookups.AddOrUpdate(
+            workspace.Id,
+            static (_, fresh) => fresh,
+            static (_, existing, fresh) => existing.Workspace.Version >= fresh.Workspace.Version ? existing : fresh,
+            compiled);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using UserTypes;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers UserTypes in a service collection.</summary>
+public static class UserTypesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the UserTypes services and options. Every service is added with <c>TryAdd</c>, so a host can
+    /// register its own first, and calling this twice registers nothing twice. Options are validated when the
+    /// host starts. Choose a store on the returned builder.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options in code; may be <see langword="null"/> to keep the defaults.</param>
+    /// <returns>A builder to choose the stores with, such as <see cref="UserTypesBuilder.AddInMemoryStores"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static UserTypesBuilder AddUserTypes(this IServiceCollection services, Action<UserTypesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<UserTypesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>());
+
+        services.TryAddSingleton<IWorkspaceStore>(_ => throw new InvalidOperationException(
+            "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...) or AddPostgreSqlStores(...) on the builder AddUserTypes returns."));
+        services.TryAddSingleton<WorkspaceLookupCache>();
+        services.TryAddSingleton<IUserClassifier, UserClassifier>();
+        services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
+        return new UserTypesBuilder(services);
+    }
+}

@@ -1,0 +1,138 @@
+namespace UserTypes;
+
+/// <summary>
+/// The default <see cref="IWorkspaceDirectory"/>. Every change is computed from the current snapshot and stored
+/// only if the workspace is still at that version; on a conflict it is computed again from the newer snapshot.
+/// </summary>
+internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupCache cache) : IWorkspaceDirectory
+{
+    public async Task CreateAsync(string workspaceId, string ownerEmail, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        var owner = EmailAddress.Parse(ownerEmail, nameof(ownerEmail));
+        var workspace = new WorkspaceRecord
+        {
+            Id = workspaceId,
+            Collaborators = [new Collaborator(owner.Value, CollaboratorRole.Owner)],
+        };
+        if (!await store.TryCreateAsync(workspace, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ArgumentException($"A workspace with id '{workspaceId}' already exists.", nameof(workspaceId));
+        }
+
+        cache.Publish(workspace);
+    }
+
+    public Task AddCollaboratorAsync(string workspaceId, string email, CollaboratorRole role, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        var address = EmailAddress.Parse(email, nameof(email));
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "The role must be Owner, Collaborator or Guest.");
+        }
+
+        return ChangeAsync(
+            workspaceId,
+            current =>
+            {
+                if (role != CollaboratorRole.Owner)
+                {
+                    ThrowIfLastOwner(current, address.Value);
+                }
+
+                return new WorkspaceChange(current.Id, current.Version) { UpsertedCollaborators = [new Collaborator(address.Value, role)] };
+            },
+            cancellationToken);
+    }
+
+    public Task RemoveCollaboratorAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        var address = EmailAddress.Parse(email, nameof(email));
+        return ChangeAsync(
+            workspaceId,
+            current =>
+            {
+                if (!current.Collaborators.Any(c => c.Email == address.Value))
+                {
+                    return null;
+                }
+
+                ThrowIfLastOwner(current, address.Value);
+                return new WorkspaceChange(current.Id, current.Version) { RemovedCollaborators = [address.Value] };
+            },
+            cancellationToken);
+    }
+
+    public Task AddSignupDomainAsync(string workspaceId, string domain, bool includeSubdomains = false, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        var canonical = DomainName.Canonicalize(domain, nameof(domain));
+        if (cache.PublicDomains.Contains(canonical))
+        {
+            throw new ArgumentException(
+                $"'{canonical}' is a public e-mail provider; whitelisting it would make every one of its users internal.",
+                nameof(domain));
+        }
+
+        return ChangeAsync(
+            workspaceId,
+            current => new WorkspaceChange(current.Id, current.Version) { UpsertedSignupDomains = [new SignupDomain(canonical, includeSubdomains)] },
+            cancellationToken);
+    }
+
+    public Task RemoveSignupDomainAsync(string workspaceId, string domain, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        var canonical = DomainName.Canonicalize(domain, nameof(domain));
+        return ChangeAsync(
+            workspaceId,
+            current => current.SignupDomains.Any(d => d.Domain == canonical)
+                ? new WorkspaceChange(current.Id, current.Version) { RemovedSignupDomains = [canonical] }
+                : null,
+            cancellationToken);
+    }
+
+    public Task SetLicenseAsync(string workspaceId, WorkspaceLicense license, CancellationToken cancellationToken = default)
+    {
+        WorkspaceId.ThrowIfInvalid(workspaceId);
+        ArgumentNullException.ThrowIfNull(license);
+        if (license.MaxInternalUsers < 0 || license.MaxExternalUsers < 0)
+        {
+            throw new ArgumentException("Seat limits must not be negative (null means unlimited).", nameof(license));
+        }
+
+        return ChangeAsync(
+            workspaceId,
+            current => new WorkspaceChange(current.Id, current.Version) { License = license },
+            cancellationToken);
+    }
+
+    private static void ThrowIfLastOwner(WorkspaceRecord workspace, string email)
+    {
+        if (workspace.Collaborators.All(c => c.Role != CollaboratorRole.Owner || c.Email == email)
+            && workspace.Collaborators.Any(c => c.Role == CollaboratorRole.Owner))
+        {
+            throw new InvalidOperationException($"'{email}' is the last owner of workspace '{workspace.Id}'; a workspace keeps at least one owner.");
+        }
+    }
+
+    // Reads, decides and writes until the write lands on the version it was decided from. A failed write means
+    // another writer succeeded, so the loop always makes progress. A null change means there is nothing to do.
+    private async Task ChangeAsync(string workspaceId, Func<WorkspaceRecord, WorkspaceChange?> decide, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
+            var change = decide(current);
+            var updated = change is null ? current : await store.TryApplyAsync(change, cancellationToken).ConfigureAwait(false);
+            if (updated is not null)
+            {
+                cache.Publish(updated);
+                return;
+            }
+        }
+    }
+}

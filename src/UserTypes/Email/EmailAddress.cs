@@ -1,0 +1,243 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace UserTypes;
+
+/// <summary>
+/// A validated e-mail address in canonical form. Every address the library sees goes through this parser, and
+/// every comparison uses its output.
+/// </summary>
+/// <remarks>
+/// Only a plain addr-spec is accepted: one <c>@</c>, a dot-atom local part of at most 64 characters (any
+/// printable Unicode allowed, as RFC 6531 does), no display name, comment, quoted local part, white space or
+/// control character, at most 254 characters in all. The local part is lower-cased with invariant rules and
+/// put in NFC, so that addresses differing only in case are one address; the domain is canonicalised by
+/// <see cref="DomainName"/>.
+/// </remarks>
+internal sealed class EmailAddress
+{
+    /// <summary>The most characters an address may have (RFC 5321's path limit less the angle brackets).</summary>
+    public const int MaxLength = 254;
+
+    private const int MaxLocalPartLength = 64;
+
+    // RFC 5322 atext besides letters and digits.
+    private static readonly SearchValues<char> AtextSymbols = SearchValues.Create("!#$%&'*+-/=?^_`{|}~");
+
+    private static readonly SearchValues<char> DisplayNameCommentOrQuote = SearchValues.Create("<>()\"");
+
+    private EmailAddress(string localPart, string domain)
+    {
+        LocalPart = localPart;
+        Domain = domain;
+        Value = string.Concat(localPart, "@", domain);
+    }
+
+    /// <summary>The part before the <c>@</c>, lower-case, in NFC.</summary>
+    public string LocalPart { get; }
+
+    /// <summary>The canonical domain: lower-case ASCII, punycode for international labels.</summary>
+    public string Domain { get; }
+
+    /// <summary>The whole canonical address.</summary>
+    public string Value { get; }
+
+    /// <summary>Parses <paramref name="email"/> or throws an <see cref="ArgumentException"/> naming <paramref name="paramName"/>.</summary>
+    /// <param name="email">The address as given.</param>
+    /// <param name="paramName">The caller's parameter name.</param>
+    /// <returns>The canonical address.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="email"/> is not a plain, valid address.</exception>
+    public static EmailAddress Parse(string? email, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(email, paramName);
+        var error = CheckSyntax(email, out var at);
+        if (error is null)
+        {
+            error = DomainName.TryCanonicalize(email.AsSpan(at + 1), out var domain);
+            if (error is null)
+            {
+                var localPart = email[..at].ToLowerInvariant();
+                return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain!);
+            }
+        }
+
+        throw InvalidAddress(error!, paramName);
+    }
+
+    /// <summary>
+    /// The classifier's allocation-free path: validates the whole address and yields its canonical domain,
+    /// written to <paramref name="buffer"/> for plain ASCII domains and allocated only for international ones.
+    /// </summary>
+    /// <param name="email">The address as given.</param>
+    /// <param name="buffer">At least <see cref="DomainName.MaxLength"/> characters.</param>
+    /// <param name="domain">The canonical domain on success.</param>
+    /// <returns><see langword="null"/> on success, else what is wrong.</returns>
+    public static string? TryGetCanonicalDomain(ReadOnlySpan<char> email, Span<char> buffer, out ReadOnlySpan<char> domain)
+    {
+        domain = default;
+        var error = CheckSyntax(email, out var at);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var given = email[(at + 1)..];
+        switch (DomainName.TryLowerAscii(given, buffer, out var written, out error))
+        {
+            case DomainName.AsciiResult.Done:
+                domain = buffer[..written];
+                return null;
+            case DomainName.AsciiResult.NeedsIdna:
+                error = DomainName.TryCanonicalize(given, out var canonical);
+                domain = canonical;
+                return error;
+            default:
+                return error;
+        }
+    }
+
+    /// <summary>The exception for an invalid address, the same from every path.</summary>
+    /// <param name="error">What the parser said is wrong.</param>
+    /// <param name="paramName">The caller's parameter name.</param>
+    /// <returns>The exception to throw.</returns>
+    public static ArgumentException InvalidAddress(string error, string paramName) =>
+        new($"'{paramName}' is not a valid e-mail address: {error}", paramName);
+
+    // Everything but the domain's own rules: length, one '@', and a dot-atom local part.
+    private static string? CheckSyntax(ReadOnlySpan<char> email, out int at)
+    {
+        at = -1;
+        if (email.Length > MaxLength)
+        {
+            // Checked first so that a huge string is refused without being read.
+            return $"an address has at most {MaxLength} characters.";
+        }
+
+        // The forms RFC 5322 allows but a plain addr-spec does not get their own message, wherever they stand.
+        var special = email.IndexOfAny(DisplayNameCommentOrQuote);
+        if (special >= 0)
+        {
+            return email[special] switch
+            {
+                '<' or '>' => "display names ('Name <address>') are not accepted; give the address alone.",
+                '(' or ')' => "comments are not accepted.",
+                _ => "quoted local parts are not accepted.",
+            };
+        }
+
+        at = email.IndexOf('@');
+        if (at < 0 || email[(at + 1)..].Contains('@'))
+        {
+            return "an address contains exactly one '@'.";
+        }
+
+        if (at == 0)
+        {
+            return "the part before '@' is empty.";
+        }
+
+        if (at > MaxLocalPartLength)
+        {
+            return $"the part before '@' has at most {MaxLocalPartLength} characters.";
+        }
+
+        if (at == email.Length - 1)
+        {
+            return "the domain after '@' is empty.";
+        }
+
+        return CheckLocalPart(email[..at]) ?? CheckCharacters(email[(at + 1)..]);
+    }
+
+    private static string? CheckLocalPart(ReadOnlySpan<char> local)
+    {
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal))
+        {
+            return "the part before '@' must not start or end with a dot or contain two dots in a row.";
+        }
+
+        for (var i = 0; i < local.Length; i++)
+        {
+            var c = local[i];
+            if (char.IsAsciiLetterOrDigit(c) || c == '.' || IsAtextSymbol(c))
+            {
+                continue;
+            }
+
+            if (c < 0x80)
+            {
+                return c switch
+                {
+                    _ when char.IsWhiteSpace(c) => "an address must not contain white space.",
+                    _ when char.IsControl(c) => "an address must not contain control characters.",
+                    _ => $"the part before '@' must not contain '{c}'.",
+                };
+            }
+
+            var error = CheckNonAscii(local, ref i);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    // The domain's own rules live in DomainName; here only what makes a clearer message than IDNA would give.
+    private static string? CheckCharacters(ReadOnlySpan<char> domain)
+    {
+        for (var i = 0; i < domain.Length; i++)
+        {
+            var c = domain[i];
+            if (c < 0x80)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return "an address must not contain white space.";
+                }
+
+                if (char.IsControl(c))
+                {
+                    return "an address must not contain control characters.";
+                }
+
+                continue;
+            }
+
+            var error = CheckNonAscii(domain, ref i);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    // Printable Unicode only: no lone surrogates, invisible format characters, separators or private use.
+    private static string? CheckNonAscii(ReadOnlySpan<char> text, ref int i)
+    {
+        if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
+        {
+            return "an address must be valid UTF-16 (it contains a lone surrogate).";
+        }
+
+        i += consumed - 1;
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control => "an address must not contain control characters.",
+            UnicodeCategory.Format => "an address must not contain invisible formatting characters.",
+            UnicodeCategory.SpaceSeparator or
+            UnicodeCategory.LineSeparator or
+            UnicodeCategory.ParagraphSeparator => "an address must not contain white space.",
+            UnicodeCategory.PrivateUse or
+            UnicodeCategory.OtherNotAssigned => "an address must not contain private-use or unassigned characters.",
+            _ => null,
+        };
+    }
+
+    private static bool IsAtextSymbol(char c) => AtextSymbols.Contains(c);
+}

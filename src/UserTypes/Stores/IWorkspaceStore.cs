@@ -1,0 +1,33 @@
+namespace UserTypes;
+
+/// <summary>
+/// Keeps workspaces: their collaborators, signup domains and licence. Implementations must be thread-safe and
+/// make each call atomic; <see cref="TryApplyAsync"/> is a compare-and-swap on <see cref="WorkspaceRecord.Version"/>.
+/// </summary>
+/// <remarks>
+/// Values reach a store already validated and canonical. Implement this only for a database UserTypes does not
+/// ship; every implementation should pass the store specification tests.
+/// </remarks>
+public interface IWorkspaceStore
+{
+    /// <summary>Adds a new workspace.</summary>
+    /// <param name="workspace">The workspace at version 1.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if added; <see langword="false"/> if a workspace with that id exists (nothing changes).</returns>
+    Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken);
+
+    /// <summary>Reads the current snapshot of a workspace.</summary>
+    /// <param name="workspaceId">The workspace id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The workspace, or <see langword="null"/> if there is none with that id.</returns>
+    Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> if the workspace is still at its expected version.</summary>
+    /// <param name="change">The change and the version it was computed from.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The workspace after the change, one version higher; <see langword="null"/> if the workspace is missing or
+    /// at another version, in which case nothing changed.
+    /// </returns>
+    Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken);
+}
