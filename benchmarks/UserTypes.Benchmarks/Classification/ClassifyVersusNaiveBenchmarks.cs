@@ -4,20 +4,20 @@ namespace UserTypes.Benchmarks.Classification;
 
 /// <summary>
 /// Our classification against the rule a host would write by hand: split the address, lower-case it and scan the
-/// collaborator list with LINQ, at 1,000 collaborators.
+/// collaborator list with LINQ, at 1,000 collaborators. Goal: at least 500 times faster.
 /// </summary>
 [MemoryDiagnoser]
 public class ClassifyVersusNaiveBenchmarks
 {
     private const string Email = "Applicant@Elsewhere.example";
     private WorkspaceRecord _workspace = null!;
-    private WorkspaceLookup _lookup = null!;
+    private IUserClassifier _classifier = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _workspace = WorkspaceFixture.Create(collaborators: 1_000, signupDomains: 10);
-        _lookup = WorkspaceFixture.Compile(_workspace);
+        _classifier = WorkspaceFixture.CreateClassifier(_workspace);
     }
 
     [Benchmark(Baseline = true)]
@@ -31,5 +31,6 @@ public class ClassifyVersusNaiveBenchmarks
     }
 
     [Benchmark]
-    public bool CompiledLookup() => UserClassifier.Classify(_lookup, Email).UserType == UserType.Internal;
+    public bool UserClassifier() =>
+        _classifier.ClassifyAsync(_workspace.Id, Email).GetAwaiter().GetResult().UserType == UserType.Internal;
 }

@@ -9,11 +9,12 @@ namespace UserTypes;
 /// comparison in the library is an ordinal comparison of this form.
 /// </summary>
 /// <remarks>
-/// Plain letter-digit-hyphen domains take an allocation-free path; anything else goes through
+/// Plain letter-digit-hyphen domains take an allocation-free, vectorised path; anything else goes through
 /// <see cref="IdnMapping"/> and must survive a round trip unchanged, which keeps characters that IDNA silently
 /// drops or folds (zero-width characters, soft hyphens, fullwidth letters, ideographic full stops) from making a
 /// lookalike domain equal to a real one. A trailing dot is refused, not removed: an address never needs it, and
-/// accepting it would give one domain two spellings.
+/// accepting it would give one domain two spellings. A domain needs at least two labels, and its top-level
+/// label is never all digits (so an IP address is not a domain).
 /// </remarks>
 internal static class DomainName
 {
@@ -22,10 +23,13 @@ internal static class DomainName
 
     private const int MaxLabelLength = 63;
 
-    // Shared: IdnMapping keeps no per-call state, its settings are fixed here.
+    // Shared: IdnMapping keeps no per-call state, and its settings are fixed here.
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
-    private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
+    private static readonly SearchValues<char> LettersDigitsHyphensDots =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     /// <summary>How <see cref="TryLowerAscii"/> ended.</summary>
     internal enum AsciiResult
@@ -33,7 +37,7 @@ internal static class DomainName
         /// <summary>The canonical domain was written to the destination.</summary>
         Done,
 
-        /// <summary>The domain is well formed so far but needs IDNA: non-ASCII, or a label with hyphens in places 3 and 4.</summary>
+        /// <summary>The domain needs IDNA: it is not ASCII, or a label has hyphens in places 3 and 4 (<c>xn--</c>).</summary>
         NeedsIdna,
 
         /// <summary>The domain is malformed; the error says why.</summary>
@@ -44,17 +48,13 @@ internal static class DomainName
     /// <param name="domain">The domain to canonicalise.</param>
     /// <param name="paramName">The caller's parameter, named by the exception.</param>
     /// <returns>The canonical domain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="domain"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The domain is malformed.</exception>
     public static string Canonicalize(string? domain, string paramName)
     {
         ArgumentNullException.ThrowIfNull(domain, paramName);
-        if (domain.Length > MaxLength)
-        {
-            throw new ArgumentException($"A domain has at most {MaxLength} characters.", paramName);
-        }
-
         var error = TryCanonicalize(domain, out var canonical);
-        return error is null ? canonical! : throw new ArgumentException(error, paramName);
+        return error is null ? canonical! : throw new ArgumentException($"'{paramName}' is not a valid domain: {error}", paramName);
     }
 
     /// <summary>Canonicalises a domain, allocating the result.</summary>
@@ -68,7 +68,7 @@ internal static class DomainName
         canonical = result switch
         {
             AsciiResult.Done => new string(buffer[..written]),
-            AsciiResult.NeedsIdna => CanonicalizeWithIdna(domain.ToString(), out error),
+            AsciiResult.NeedsIdna => CanonicalizeWithIdna(domain, out error),
             _ => null,
         };
         return canonical is null ? error : null;
@@ -85,43 +85,33 @@ internal static class DomainName
     public static AsciiResult TryLowerAscii(ReadOnlySpan<char> domain, Span<char> destination, out int written, out string? error)
     {
         written = 0;
-        error = null;
-        if (domain.IsEmpty)
+        error = domain.IsEmpty ? "the domain is empty."
+            : domain.Length > MaxLength ? $"a domain has at most {MaxLength} characters."
+            : null;
+        if (error is not null)
         {
-            error = "The domain is empty.";
             return AsciiResult.Invalid;
         }
 
-        if (domain.Length > MaxLength)
+        var unusual = domain.IndexOfAnyExcept(LettersDigitsHyphensDots);
+        if (unusual >= 0)
         {
-            error = $"A domain has at most {MaxLength} characters.";
-            return AsciiResult.Invalid;
-        }
+            if (!Ascii.IsValid(domain))
+            {
+                return AsciiResult.NeedsIdna;
+            }
 
-        if (!Ascii.IsValid(domain))
-        {
-            return AsciiResult.NeedsIdna;
+            error = CharacterRules.DescribeUnprintableAscii(domain[unusual]) ?? "a domain may contain only letters, digits, hyphens and dots.";
+            return AsciiResult.Invalid;
         }
 
         var needsIdna = false;
-        var labelStart = 0;
-        for (var i = 0; i <= domain.Length; i++)
+        var rest = domain;
+        for (var labels = 1; ; labels++)
         {
-            if (i < domain.Length && domain[i] != '.')
-            {
-                var c = domain[i];
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-                {
-                    error = "A domain may contain only letters, digits, hyphens and dots.";
-                    return AsciiResult.Invalid;
-                }
-
-                destination[i] = char.ToLowerInvariant(c);
-                continue;
-            }
-
-            var label = domain[labelStart..i];
-            error = CheckLabel(label, isLast: i == domain.Length);
+            var dot = rest.IndexOf('.');
+            var label = dot < 0 ? rest : rest[..dot];
+            error = CheckLabel(label, isLast: dot < 0, labels);
             if (error is not null)
             {
                 return AsciiResult.Invalid;
@@ -129,18 +119,12 @@ internal static class DomainName
 
             // "xn--" and every other label with hyphens in places 3 and 4 are IDNA's to judge.
             needsIdna |= label.Length >= 4 && label[2] == '-' && label[3] == '-';
-            if (i < domain.Length)
+            if (dot < 0)
             {
-                destination[i] = '.';
+                break;
             }
 
-            labelStart = i + 1;
-        }
-
-        if (!domain.Contains('.'))
-        {
-            error = "A domain needs at least two labels, such as 'example.com'.";
-            return AsciiResult.Invalid;
+            rest = rest[(dot + 1)..];
         }
 
         if (needsIdna)
@@ -148,37 +132,49 @@ internal static class DomainName
             return AsciiResult.NeedsIdna;
         }
 
-        written = domain.Length;
+        Ascii.ToLower(domain, destination, out written);
         return AsciiResult.Done;
     }
 
-    private static string? CheckLabel(ReadOnlySpan<char> label, bool isLast)
+    private static string? CheckLabel(ReadOnlySpan<char> label, bool isLast, int labels)
     {
         if (label.IsEmpty)
         {
             return isLast
-                ? "A domain must not end with a dot."
-                : "A domain must not start with a dot or contain two dots in a row.";
+                ? "a domain must not end with a dot."
+                : "a domain must not start with a dot or contain two dots in a row.";
         }
 
         if (label.Length > MaxLabelLength)
         {
-            return $"A domain label has at most {MaxLabelLength} characters.";
+            return $"a domain label has at most {MaxLabelLength} characters.";
         }
 
         if (label[0] == '-' || label[^1] == '-')
         {
-            return "A domain label must not start or end with a hyphen.";
+            return "a domain label must not start or end with a hyphen.";
+        }
+
+        if (!isLast)
+        {
+            return null;
         }
 
         // RFC 3696: a top-level domain is never all digits, so "10.0.0.1" is an IP address, not a domain.
-        return isLast && !label.ContainsAnyExcept(AsciiDigits)
-            ? "The top-level domain must not be all digits."
-            : null;
+        return labels < 2 ? "a domain needs at least two labels, such as 'example.com'."
+            : label.ContainsAnyExcept(Digits) ? null
+            : "the top-level domain must not be all digits.";
     }
 
-    private static string? CanonicalizeWithIdna(string domain, out string? error)
+    private static string? CanonicalizeWithIdna(ReadOnlySpan<char> given, out string? error)
     {
+        error = CharacterRules.FindUnprintable(given);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var domain = given.ToString();
         string ascii;
         try
         {
@@ -189,32 +185,31 @@ internal static class DomainName
                 ascii = Idn.GetAscii(Idn.GetUnicode(lower));
                 if (!string.Equals(ascii, lower, StringComparison.Ordinal))
                 {
-                    error = "The domain's punycode does not round-trip through IDNA.";
+                    error = "the domain's punycode does not round-trip through IDNA.";
                     return null;
                 }
             }
             else
             {
                 // Given in Unicode: ToAscii then ToUnicode must give back its lower-case NFC form, or IDNA has
-                // dropped or folded a character that a lookalike domain could hide behind.
+                // dropped or mapped a character that a lookalike domain could hide behind.
                 var expected = domain.ToLowerInvariant().Normalize(NormalizationForm.FormC);
                 ascii = Idn.GetAscii(domain.Normalize(NormalizationForm.FormC));
                 if (!string.Equals(Idn.GetUnicode(ascii), expected, StringComparison.Ordinal))
                 {
-                    error = "The domain contains characters that IDNA drops or maps to others (invisible, fullwidth, compatibility or special-case letters).";
+                    error = "the domain contains characters that IDNA drops or maps to others (invisible, fullwidth, compatibility or special-case letters).";
                     return null;
                 }
             }
         }
         catch (ArgumentException)
         {
-            error = "The domain is not a valid internationalised domain name.";
+            error = "the domain is not a valid internationalised domain name.";
             return null;
         }
 
-        // The ASCII form is what every limit is about; check it with the same rules as the plain path.
+        // Every limit is about the ASCII form: check it with the same rules as the plain path.
         Span<char> buffer = stackalloc char[MaxLength];
-        var result = TryLowerAscii(ascii, buffer, out _, out error);
-        return result == AsciiResult.Invalid ? null : ascii.ToLowerInvariant();
+        return TryLowerAscii(ascii, buffer, out _, out error) == AsciiResult.Invalid ? null : ascii.ToLowerInvariant();
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 namespace UserTypes;
@@ -22,10 +21,13 @@ internal sealed class EmailAddress
 
     private const int MaxLocalPartLength = 64;
 
-    // RFC 5322 atext besides letters and digits.
-    private static readonly SearchValues<char> AtextSymbols = SearchValues.Create("!#$%&'*+-/=?^_`{|}~");
+    // RFC 5322 atext and the dot: everything a plain ASCII local part may contain.
+    private static readonly SearchValues<char> AsciiLocalPart =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.");
 
     private static readonly SearchValues<char> DisplayNameCommentOrQuote = SearchValues.Create("<>()\"");
+
+    private static readonly SearchValues<char> DisplayNameCommentOrQuoteOrAt = SearchValues.Create("<>()\"@");
 
     private EmailAddress(string localPart, string domain)
     {
@@ -52,18 +54,15 @@ internal sealed class EmailAddress
     public static EmailAddress Parse(string? email, string paramName)
     {
         ArgumentNullException.ThrowIfNull(email, paramName);
-        var error = CheckSyntax(email, out var at);
-        if (error is null)
+        string? domain = null;
+        var error = CheckLocalPart(email, out var at) ?? DomainName.TryCanonicalize(email.AsSpan(at + 1), out domain);
+        if (error is not null)
         {
-            error = DomainName.TryCanonicalize(email.AsSpan(at + 1), out var domain);
-            if (error is null)
-            {
-                var localPart = email[..at].ToLowerInvariant();
-                return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain!);
-            }
+            throw InvalidAddress(error, paramName);
         }
 
-        throw InvalidAddress(error!, paramName);
+        var localPart = email[..at].ToLowerInvariant();
+        return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain!);
     }
 
     /// <summary>
@@ -76,8 +75,14 @@ internal sealed class EmailAddress
     /// <returns><see langword="null"/> on success, else what is wrong.</returns>
     public static string? TryGetCanonicalDomain(ReadOnlySpan<char> email, Span<char> buffer, out ReadOnlySpan<char> domain)
     {
+        if (PlainAddress.TryLowerDomain(email, buffer, out var plainLength))
+        {
+            domain = buffer[..plainLength];
+            return null;
+        }
+
         domain = default;
-        var error = CheckSyntax(email, out var at);
+        var error = CheckLocalPart(email, out var at);
         if (error is not null)
         {
             return error;
@@ -105,8 +110,8 @@ internal sealed class EmailAddress
     public static ArgumentException InvalidAddress(string error, string paramName) =>
         new($"'{paramName}' is not a valid e-mail address: {error}", paramName);
 
-    // Everything but the domain's own rules: length, one '@', and a dot-atom local part.
-    private static string? CheckSyntax(ReadOnlySpan<char> email, out int at)
+    // Everything but the domain's own rules: the length, one '@', and a dot-atom local part.
+    private static string? CheckLocalPart(ReadOnlySpan<char> email, out int at)
     {
         at = -1;
         if (email.Length > MaxLength)
@@ -115,6 +120,17 @@ internal sealed class EmailAddress
             return $"an address has at most {MaxLength} characters.";
         }
 
+        at = email.IndexOf('@');
+        var isPlain = at is > 0 and <= MaxLocalPartLength
+            && email[..at].IndexOfAnyExcept(AsciiLocalPart) < 0
+            && email[(at + 1)..].IndexOfAny(DisplayNameCommentOrQuoteOrAt) < 0
+            && email[0] != '.' && email[at - 1] != '.' && !email[..at].Contains("..", StringComparison.Ordinal);
+        return isPlain ? null : Diagnose(email, at);
+    }
+
+    // The slow path: says precisely what is wrong, or accepts an international local part.
+    private static string? Diagnose(ReadOnlySpan<char> email, int at)
+    {
         // The forms RFC 5322 allows but a plain addr-spec does not get their own message, wherever they stand.
         var special = email.IndexOfAny(DisplayNameCommentOrQuote);
         if (special >= 0)
@@ -127,7 +143,6 @@ internal sealed class EmailAddress
             };
         }
 
-        at = email.IndexOf('@');
         if (at < 0 || email[(at + 1)..].Contains('@'))
         {
             return "an address contains exactly one '@'.";
@@ -143,16 +158,7 @@ internal sealed class EmailAddress
             return $"the part before '@' has at most {MaxLocalPartLength} characters.";
         }
 
-        if (at == email.Length - 1)
-        {
-            return "the domain after '@' is empty.";
-        }
-
-        return CheckLocalPart(email[..at]) ?? CheckCharacters(email[(at + 1)..]);
-    }
-
-    private static string? CheckLocalPart(ReadOnlySpan<char> local)
-    {
+        var local = email[..at];
         if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal))
         {
             return "the part before '@' must not start or end with a dot or contain two dots in a row.";
@@ -161,22 +167,9 @@ internal sealed class EmailAddress
         for (var i = 0; i < local.Length; i++)
         {
             var c = local[i];
-            if (char.IsAsciiLetterOrDigit(c) || c == '.' || IsAtextSymbol(c))
-            {
-                continue;
-            }
-
-            if (c < 0x80)
-            {
-                return c switch
-                {
-                    _ when char.IsWhiteSpace(c) => "an address must not contain white space.",
-                    _ when char.IsControl(c) => "an address must not contain control characters.",
-                    _ => $"the part before '@' must not contain '{c}'.",
-                };
-            }
-
-            var error = CheckNonAscii(local, ref i);
+            var error = c >= 0x80
+                ? CharacterRules.CheckNonAscii(local, ref i)
+                : AsciiLocalPart.Contains(c) ? null : CharacterRules.DescribeUnprintableAscii(c) ?? $"the part before '@' must not contain '{c}'.";
             if (error is not null)
             {
                 return error;
@@ -185,59 +178,4 @@ internal sealed class EmailAddress
 
         return null;
     }
-
-    // The domain's own rules live in DomainName; here only what makes a clearer message than IDNA would give.
-    private static string? CheckCharacters(ReadOnlySpan<char> domain)
-    {
-        for (var i = 0; i < domain.Length; i++)
-        {
-            var c = domain[i];
-            if (c < 0x80)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    return "an address must not contain white space.";
-                }
-
-                if (char.IsControl(c))
-                {
-                    return "an address must not contain control characters.";
-                }
-
-                continue;
-            }
-
-            var error = CheckNonAscii(domain, ref i);
-            if (error is not null)
-            {
-                return error;
-            }
-        }
-
-        return null;
-    }
-
-    // Printable Unicode only: no lone surrogates, invisible format characters, separators or private use.
-    private static string? CheckNonAscii(ReadOnlySpan<char> text, ref int i)
-    {
-        if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
-        {
-            return "an address must be valid UTF-16 (it contains a lone surrogate).";
-        }
-
-        i += consumed - 1;
-        return Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.Control => "an address must not contain control characters.",
-            UnicodeCategory.Format => "an address must not contain invisible formatting characters.",
-            UnicodeCategory.SpaceSeparator or
-            UnicodeCategory.LineSeparator or
-            UnicodeCategory.ParagraphSeparator => "an address must not contain white space.",
-            UnicodeCategory.PrivateUse or
-            UnicodeCategory.OtherNotAssigned => "an address must not contain private-use or unassigned characters.",
-            _ => null,
-        };
-    }
-
-    private static bool IsAtextSymbol(char c) => AtextSymbols.Contains(c);
 }
