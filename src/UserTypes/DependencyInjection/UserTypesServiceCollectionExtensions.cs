@@ -26,8 +26,12 @@ public static class UserTypesServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>());
+        // ValidateOnStart adds a registration on every call, so only the first call adds validation.
+        if (!services.Any(d => d.ImplementationType == typeof(UserTypesOptionsValidator)))
+        {
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>();
+        }
 
         services.TryAddSingleton<IWorkspaceStore>(_ => throw new InvalidOperationException(
             "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...) or AddPostgreSqlStores(...) on the builder AddUserTypes returns."));
