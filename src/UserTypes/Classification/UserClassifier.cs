@@ -22,8 +22,9 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifi
     internal static UserClassification Classify(WorkspaceLookup lookup, ReadOnlySpan<char> email)
     {
         Span<char> buffer = stackalloc char[DomainName.MaxLength];
-        var error = EmailAddress.TryGetCanonicalDomain(email, buffer, out var domain);
-        return error is null ? lookup.Classify(domain) : throw EmailAddress.InvalidAddress(error, nameof(email));
+        return PlainAddress.TryLowerDomain(email, buffer, out var written)
+            ? lookup.Classify(buffer[..written])
+            : lookup.Classify(EmailAddress.Parse(email.ToString(), nameof(email)).Domain);
     }
 
     private async ValueTask<UserClassification> ClassifyUncachedAsync(string workspaceId, string email, CancellationToken cancellationToken)

@@ -3,23 +3,24 @@ using System.Collections.Frozen;
 namespace UserTypes;
 
 /// <summary>
-/// One workspace compiled for classification: frozen sets of canonical domains, so that a classification is a
-/// few hash lookups whatever the size of the workspace. Immutable; a change to the workspace compiles a new one.
+/// One workspace compiled for classification: each domain that makes users internal mapped to the answer it
+/// gives, so that a classification is one or two hash lookups whatever the size of the workspace. Immutable; a
+/// change to the workspace compiles a new one.
 /// </summary>
 internal sealed class WorkspaceLookup
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _collaboratorDomains;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _signupDomains;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _signupDomainsWithSubdomains;
-    private readonly bool _hasSubdomainRules;
+    private static readonly UserClassification NoMatch = new(UserType.External, ClassificationReason.NoMatch, null);
 
-    private WorkspaceLookup(WorkspaceRecord workspace, FrozenSet<string> collaboratorDomains, FrozenSet<string> signupDomains, FrozenSet<string> withSubdomains)
+    private readonly FrozenDictionary<string, UserClassification>.AlternateLookup<ReadOnlySpan<char>> _exactDomains;
+    private readonly FrozenDictionary<string, UserClassification>.AlternateLookup<ReadOnlySpan<char>> _parentDomains;
+    private readonly bool _hasParentDomains;
+
+    private WorkspaceLookup(WorkspaceRecord workspace, FrozenDictionary<string, UserClassification> exact, FrozenDictionary<string, UserClassification> parents)
     {
         Workspace = workspace;
-        _collaboratorDomains = collaboratorDomains.GetAlternateLookup<ReadOnlySpan<char>>();
-        _signupDomains = signupDomains.GetAlternateLookup<ReadOnlySpan<char>>();
-        _signupDomainsWithSubdomains = withSubdomains.GetAlternateLookup<ReadOnlySpan<char>>();
-        _hasSubdomainRules = withSubdomains.Count > 0;
+        _exactDomains = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        _parentDomains = parents.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hasParentDomains = parents.Count > 0;
     }
 
     /// <summary>The snapshot this lookup was compiled from.</summary>
@@ -31,19 +32,29 @@ internal sealed class WorkspaceLookup
     /// <returns>The compiled lookup.</returns>
     public static WorkspaceLookup Compile(WorkspaceRecord workspace, FrozenSet<string> publicDomains)
     {
-        var collaboratorDomains = workspace.Collaborators
-            .Where(c => c.Role is CollaboratorRole.Owner or CollaboratorRole.Collaborator)
-            .Select(c => c.Email[(c.Email.LastIndexOf('@') + 1)..])
-            .Where(domain => !publicDomains.Contains(domain))
-            .ToFrozenSet(StringComparer.Ordinal);
-
         // A signup domain that a host later declares public stops counting too: security decisions fail closed.
         var signupDomains = workspace.SignupDomains.Where(d => !publicDomains.Contains(d.Domain)).ToList();
-        return new WorkspaceLookup(
-            workspace,
-            collaboratorDomains,
-            signupDomains.Select(d => d.Domain).ToFrozenSet(StringComparer.Ordinal),
-            signupDomains.Where(d => d.IncludeSubdomains).Select(d => d.Domain).ToFrozenSet(StringComparer.Ordinal));
+
+        var exact = new Dictionary<string, UserClassification>(StringComparer.Ordinal);
+        foreach (var signup in signupDomains)
+        {
+            exact[signup.Domain] = new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, signup.Domain);
+        }
+
+        // Collaborator domains come last so that, for a domain that is both, the collaborator rule is the reason.
+        foreach (var collaborator in workspace.Collaborators.Where(c => c.Role is CollaboratorRole.Owner or CollaboratorRole.Collaborator))
+        {
+            var domain = collaborator.Email[(collaborator.Email.LastIndexOf('@') + 1)..];
+            if (!publicDomains.Contains(domain))
+            {
+                exact[domain] = new UserClassification(UserType.Internal, ClassificationReason.CollaboratorDomain, domain);
+            }
+        }
+
+        var parents = signupDomains
+            .Where(d => d.IncludeSubdomains)
+            .ToFrozenDictionary(d => d.Domain, d => new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, d.Domain), StringComparer.Ordinal);
+        return new WorkspaceLookup(workspace, exact.ToFrozenDictionary(StringComparer.Ordinal), parents);
     }
 
     /// <summary>Classifies a canonical domain. Allocates nothing.</summary>
@@ -51,30 +62,25 @@ internal sealed class WorkspaceLookup
     /// <returns>The classification.</returns>
     public UserClassification Classify(ReadOnlySpan<char> domain)
     {
-        if (_collaboratorDomains.TryGetValue(domain, out var matched))
+        if (_exactDomains.TryGetValue(domain, out var match))
         {
-            return new UserClassification(UserType.Internal, ClassificationReason.CollaboratorDomain, matched);
+            return match;
         }
 
-        if (_signupDomains.TryGetValue(domain, out matched))
-        {
-            return new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, matched);
-        }
-
-        if (_hasSubdomainRules)
+        if (_hasParentDomains)
         {
             // Walk up the parents at label boundaries only, nearest first: "a.b.yzx.com" tries "b.yzx.com",
             // then "yzx.com". "notyzx.com" never reaches "yzx.com" because no dot precedes it.
             for (var dot = domain.IndexOf('.'); dot >= 0; dot = domain.IndexOf('.'))
             {
                 domain = domain[(dot + 1)..];
-                if (_signupDomainsWithSubdomains.TryGetValue(domain, out matched))
+                if (_parentDomains.TryGetValue(domain, out match))
                 {
-                    return new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, matched);
+                    return match;
                 }
             }
         }
 
-        return new UserClassification(UserType.External, ClassificationReason.NoMatch, null);
+        return NoMatch;
     }
 }

@@ -65,49 +65,7 @@ internal sealed class EmailAddress
         return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain!);
     }
 
-    /// <summary>
-    /// The classifier's allocation-free path: validates the whole address and yields its canonical domain,
-    /// written to <paramref name="buffer"/> for plain ASCII domains and allocated only for international ones.
-    /// </summary>
-    /// <param name="email">The address as given.</param>
-    /// <param name="buffer">At least <see cref="DomainName.MaxLength"/> characters.</param>
-    /// <param name="domain">The canonical domain on success.</param>
-    /// <returns><see langword="null"/> on success, else what is wrong.</returns>
-    public static string? TryGetCanonicalDomain(ReadOnlySpan<char> email, Span<char> buffer, out ReadOnlySpan<char> domain)
-    {
-        if (PlainAddress.TryLowerDomain(email, buffer, out var plainLength))
-        {
-            domain = buffer[..plainLength];
-            return null;
-        }
-
-        domain = default;
-        var error = CheckLocalPart(email, out var at);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var given = email[(at + 1)..];
-        switch (DomainName.TryLowerAscii(given, buffer, out var written, out error))
-        {
-            case DomainName.AsciiResult.Done:
-                domain = buffer[..written];
-                return null;
-            case DomainName.AsciiResult.NeedsIdna:
-                error = DomainName.TryCanonicalize(given, out var canonical);
-                domain = canonical;
-                return error;
-            default:
-                return error;
-        }
-    }
-
-    /// <summary>The exception for an invalid address, the same from every path.</summary>
-    /// <param name="error">What the parser said is wrong.</param>
-    /// <param name="paramName">The caller's parameter name.</param>
-    /// <returns>The exception to throw.</returns>
-    public static ArgumentException InvalidAddress(string error, string paramName) =>
+    private static ArgumentException InvalidAddress(string error, string paramName) =>
         new($"'{paramName}' is not a valid e-mail address: {error}", paramName);
 
     // Everything but the domain's own rules: the length, one '@', and a dot-atom local part.

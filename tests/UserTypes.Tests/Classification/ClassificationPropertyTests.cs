@@ -80,8 +80,7 @@ public sealed class ClassificationPropertyTests
     public void PlainAddressFastPath_AgreesWithTheFullParser()
     {
         // Every printable-ASCII string of a shape close to an address: the fast path may give up, but whenever it
-        // accepts, the full parser must accept too and give the very same domain; and the classifier's path must
-        // agree with Parse on what is valid.
+        // accepts, the full parser must accept too and give the very same domain.
         Gen.String[Gen.Char["aZ09.-@+_\"( <x"], 0, 24].Sample(
             email =>
             {
@@ -91,13 +90,6 @@ public sealed class ClassificationPropertyTests
                 {
                     parsed.Should().NotBeNull(because: $"the fast path accepted '{email}'");
                     new string(buffer[..written]).Should().Be(parsed!.Domain);
-                }
-
-                var error = EmailAddress.TryGetCanonicalDomain(email, buffer, out var domain);
-                (error is null).Should().Be(parsed is not null, because: $"both paths judge '{email}' alike");
-                if (parsed is not null)
-                {
-                    domain.ToString().Should().Be(parsed.Domain);
                 }
             },
             seed: "0Kq3T9vLwE7a",
