@@ -1,15 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace UserTypes.Tests;
 
-/// <summary>A service provider wired the way a host wires UserTypes, with test-friendly options.</summary>
+/// <summary>A service provider wired the way a host wires UserTypes, with a fake clock and test-friendly options.</summary>
 internal sealed class TestHost : IDisposable
 {
+    public const string Password = "correct horse battery staple";
+
     private readonly ServiceProvider _provider;
 
     public TestHost(Action<UserTypesOptions>? configure = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddUserTypes(options =>
         {
             options.Password.WorkFactor = 4;
@@ -18,22 +22,54 @@ internal sealed class TestHost : IDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
     public IUserClassifier Classifier => _provider.GetRequiredService<IUserClassifier>();
 
     public IWorkspaceDirectory Workspaces => _provider.GetRequiredService<IWorkspaceDirectory>();
 
     public IWorkspaceStore WorkspaceStore => _provider.GetRequiredService<IWorkspaceStore>();
 
+    public IUserDirectory Users => _provider.GetRequiredService<IUserDirectory>();
+
+    public IUserStore UserStore => _provider.GetRequiredService<IUserStore>();
+
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
     /// <summary>Creates a workspace owned by <paramref name="ownerEmail"/> and returns its id.</summary>
-    public async Task<string> CreateWorkspaceAsync(string ownerEmail = "owner@softr.io", string? id = null)
+    public async Task<string> CreateWorkspaceAsync(string ownerEmail = "owner@softr.io", string? id = null, WorkspaceLicense? license = null)
     {
         id ??= "ws-" + Guid.NewGuid().ToString("N");
         await Workspaces.CreateAsync(id, ownerEmail);
+        if (license is not null)
+        {
+            await Workspaces.SetLicenseAsync(id, license);
+        }
+
         return id;
     }
+
+    /// <summary>An internal administrator holding both built-in functional rights, as the acting user.</summary>
+    public async Task<AuthenticatedUser> CreateAdministratorAsync(string workspaceId, string userName = "admin")
+    {
+        var account = await Users.CreateInternalUserAsync(
+            workspaceId,
+            userName,
+            $"{userName}@softr.io",
+            Password,
+            new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers, FunctionalRights.ManageRights } });
+        return ActorFor(account);
+    }
+
+    /// <summary>The account as an authenticated user, as a login would produce it.</summary>
+    public AuthenticatedUser ActorFor(UserAccount account) =>
+        new(account, Get<RightsPolicy>().Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);
+
+    public async Task<StoredUser> StoredAsync(UserAccount account) =>
+        (await UserStore.FindByIdAsync(account.WorkspaceId, account.Id, CancellationToken.None))!;
+
+    public Task<SeatUsage> SeatsAsync(string workspaceId) => Users.GetSeatUsageAsync(workspaceId);
 
     public void Dispose() => _provider.Dispose();
 }

@@ -8,7 +8,8 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifi
 {
     public ValueTask<UserClassification> ClassifyAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        // Only a valid id is ever cached, so the full id check waits for a cache miss.
+        ArgumentNullException.ThrowIfNull(workspaceId);
         ArgumentNullException.ThrowIfNull(email);
         return cache.TryGetCached(workspaceId, out var lookup)
             ? new ValueTask<UserClassification>(Classify(lookup, email))
@@ -29,6 +30,8 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifi
 
     private async ValueTask<UserClassification> ClassifyUncachedAsync(string workspaceId, string email, CancellationToken cancellationToken)
     {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+
         // A bad address is the caller's mistake whether or not the workspace exists: say so before any I/O.
         var address = EmailAddress.Parse(email, nameof(email));
         var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);

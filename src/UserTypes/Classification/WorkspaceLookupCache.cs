@@ -43,6 +43,16 @@ internal sealed class WorkspaceLookupCache
             return cached;
         }
 
+        return await ReloadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the workspace from the store and caches it unless something newer is cached already.</summary>
+    /// <param name="workspaceId">The workspace id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The lookup now cached.</returns>
+    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    public async ValueTask<WorkspaceLookup> ReloadAsync(string workspaceId, CancellationToken cancellationToken)
+    {
         var workspace = await _store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
         return Publish(workspace);

@@ -19,6 +19,7 @@ public sealed class UserTypesBuilder
     public UserTypesBuilder AddInMemoryStores()
     {
         Services.Replace(ServiceDescriptor.Singleton<IWorkspaceStore, InMemoryWorkspaceStore>());
+        Services.Replace(ServiceDescriptor.Singleton<IUserStore, InMemoryUserStore>());
         return this;
     }
 }

@@ -17,4 +17,7 @@ public sealed class UserTypesOptions
 
     /// <summary>How repeated wrong passwords lock an account.</summary>
     public LockoutOptions Lockout { get; } = new();
+
+    /// <summary>What each user type gets by default and the most it can hold.</summary>
+    public RightsOptions Rights { get; } = new();
 }

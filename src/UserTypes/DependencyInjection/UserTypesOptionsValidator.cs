@@ -35,6 +35,21 @@ internal sealed class UserTypesOptionsValidator : IValidateOptions<UserTypesOpti
             Check(error is null, $"Classification.PublicEmailDomains contains '{domain}', which is not a valid domain: {error}");
         }
 
+        var rights = options.Rights;
+        var internalOnlyErrors = rights.InternalOnlyFunctionalRights.Select(RightNames.Check).OfType<string>().ToList();
+        internalOnlyErrors.ForEach(error => failures.Add($"Rights.InternalOnlyFunctionalRights: {error}"));
+
+        // The ceilings can only be compiled from valid names.
+        var ceilings = internalOnlyErrors.Count == 0 ? new RightsPolicy(rights) : null;
+        foreach (var (type, typeRights) in new[] { (UserType.Internal, rights.Internal), (UserType.External, rights.External), (UserType.Anonymous, rights.Anonymous) })
+        {
+            var grantError = typeRights.Defaults is null ? "they are null." : RightNames.Describe(typeRights.Defaults);
+            Check(grantError is null, $"Rights.{type}.Defaults are not valid: {grantError}");
+            Check((typeRights.DataRightsCeiling & ~DataRights.All) == 0, $"Rights.{type}.DataRightsCeiling ({(int)typeRights.DataRightsCeiling}) is not a combination of View, Create, Edit and Delete.");
+            var excess = grantError is null && ceilings is not null ? RightsAlgebra.DescribeExcess(RightsAlgebra.Normalize(typeRights.Defaults!), ceilings.CeilingOf(type)) : null;
+            Check(excess is null, $"Rights.{type}.Defaults exceed the type's ceiling: {excess}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

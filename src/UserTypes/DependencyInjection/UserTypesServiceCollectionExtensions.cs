@@ -33,11 +33,21 @@ public static class UserTypesServiceCollectionExtensions
             services.AddSingleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>();
         }
 
-        services.TryAddSingleton<IWorkspaceStore>(_ => throw new InvalidOperationException(
-            "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...) or AddPostgreSqlStores(...) on the builder AddUserTypes returns."));
+        services.TryAddSingleton<IWorkspaceStore>(_ => throw NoStore());
+        services.TryAddSingleton<IUserStore>(_ => throw NoStore());
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkspaceLookupCache>();
+        services.TryAddSingleton<Reclassifier>();
+        services.TryAddSingleton<RightsPolicy>();
+        services.TryAddSingleton<LicenseGate>();
+        services.TryAddSingleton<PasswordPolicy>();
+        services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<IUserClassifier, UserClassifier>();
         services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
+        services.TryAddSingleton<IUserDirectory, UserDirectory>();
         return new UserTypesBuilder(services);
     }
+
+    private static InvalidOperationException NoStore() => new(
+        "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...) or AddPostgreSqlStores(...) on the builder AddUserTypes returns.");
 }

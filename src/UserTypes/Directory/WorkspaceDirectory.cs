@@ -4,11 +4,11 @@ namespace UserTypes;
 /// The default <see cref="IWorkspaceDirectory"/>. Every change is computed from the current snapshot and stored
 /// only if the workspace is still at that version; on a conflict it is computed again from the newer snapshot.
 /// </summary>
-internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupCache cache) : IWorkspaceDirectory
+internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupCache cache, Reclassifier reclassifier) : IWorkspaceDirectory
 {
     public async Task CreateAsync(string workspaceId, string ownerEmail, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var owner = EmailAddress.Parse(ownerEmail, nameof(ownerEmail));
         var workspace = new WorkspaceRecord
         {
@@ -25,7 +25,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     public Task AddCollaboratorAsync(string workspaceId, string email, CollaboratorRole role, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         if (!Enum.IsDefined(role))
         {
@@ -48,7 +48,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     public Task RemoveCollaboratorAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         return ChangeAsync(
             workspaceId,
@@ -67,7 +67,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     public Task AddSignupDomainAsync(string workspaceId, string domain, bool includeSubdomains = false, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var canonical = DomainName.Canonicalize(domain, nameof(domain));
         if (cache.PublicDomains.Contains(canonical))
         {
@@ -84,7 +84,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     public Task RemoveSignupDomainAsync(string workspaceId, string domain, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var canonical = DomainName.Canonicalize(domain, nameof(domain));
         return ChangeAsync(
             workspaceId,
@@ -96,7 +96,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     public Task SetLicenseAsync(string workspaceId, WorkspaceLicense license, CancellationToken cancellationToken = default)
     {
-        WorkspaceId.ThrowIfInvalid(workspaceId);
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         ArgumentNullException.ThrowIfNull(license);
         if (license.MaxInternalUsers < 0 || license.MaxExternalUsers < 0)
         {
@@ -131,6 +131,13 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             if (updated is not null)
             {
                 cache.Publish(updated);
+                if (change is { License: null })
+                {
+                    // Collaborators or signup domains changed: the classified accounts follow as part of the change.
+                    // The change is stored, so the pass must not be cancelled halfway.
+                    await reclassifier.RunAsync(workspaceId, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 return;
             }
         }

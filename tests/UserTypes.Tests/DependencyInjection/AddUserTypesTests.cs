@@ -15,6 +15,9 @@ public sealed class AddUserTypesTests
         provider.GetRequiredService<IUserClassifier>().Should().BeOfType<UserClassifier>();
         provider.GetRequiredService<IWorkspaceDirectory>().Should().BeOfType<WorkspaceDirectory>();
         provider.GetRequiredService<IWorkspaceStore>().Should().BeOfType<InMemoryWorkspaceStore>();
+        provider.GetRequiredService<IUserDirectory>().Should().BeOfType<UserDirectory>();
+        provider.GetRequiredService<IUserStore>().Should().BeOfType<InMemoryUserStore>();
+        provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
         provider.GetRequiredService<IUserClassifier>().Should().BeSameAs(provider.GetRequiredService<IUserClassifier>());
     }
 
@@ -84,9 +87,11 @@ public sealed class AddUserTypesTests
         services.AddUserTypes();
         using var provider = services.BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IUserClassifier>();
+        var classifier = () => provider.GetRequiredService<IUserClassifier>();
+        var users = () => provider.GetRequiredService<IUserDirectory>();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*AddInMemoryStores()*");
+        classifier.Should().Throw<InvalidOperationException>().WithMessage("*AddInMemoryStores()*");
+        users.Should().Throw<InvalidOperationException>().WithMessage("*AddInMemoryStores()*");
     }
 
     [Test]

@@ -19,6 +19,43 @@ public sealed class UserTypesOptionsTests
         options.Password.WorkFactor.Should().Be(11);
         options.Lockout.MaxFailedAttempts.Should().Be(5);
         options.Lockout.Duration.Should().Be(TimeSpan.FromMinutes(15));
+        options.Rights.Internal.DataRightsCeiling.Should().Be(DataRights.All);
+        options.Rights.External.DataRightsCeiling.Should().Be(DataRights.View | DataRights.Create | DataRights.Edit);
+        options.Rights.Anonymous.MayHoldFunctionalRights.Should().BeFalse();
+        options.Rights.InternalOnlyFunctionalRights.Should().BeEquivalentTo(FunctionalRights.CreateExternalUsers, FunctionalRights.ManageRights);
+    }
+
+    [Test]
+    public void Validate_RightsDefaultsAboveTheirCeilingOrMalformed_AreEachListed()
+    {
+        var options = new UserTypesOptions();
+        options.Rights.External.Defaults = new RightsGrant
+        {
+            DataRights = new Dictionary<string, DataRights> { ["*"] = DataRights.All },
+            FunctionalRights = new HashSet<string> { FunctionalRights.ManageRights },
+        };
+        options.Rights.Anonymous.DataRightsCeiling = (DataRights)64;
+        options.Rights.InternalOnlyFunctionalRights.Add("has space");
+
+        var result = new UserTypesOptionsValidator().Validate(null, options);
+
+        result.Failures.Should().BeEquivalentTo(
+            "Rights.InternalOnlyFunctionalRights: 'has space' contains white space or a control character.",
+            "Rights.Anonymous.DataRightsCeiling (64) is not a combination of View, Create, Edit and Delete.");
+    }
+
+    [Test]
+    public void Validate_DefaultsAboveTheCeiling_AreListed()
+    {
+        var options = new UserTypesOptions();
+        options.Rights.External.Defaults = new RightsGrant { DataRights = new Dictionary<string, DataRights> { ["*"] = DataRights.All } };
+        options.Rights.Anonymous.Defaults = new RightsGrant { FunctionalRights = new HashSet<string> { "export" } };
+
+        var result = new UserTypesOptionsValidator().Validate(null, options);
+
+        result.Failures.Should().BeEquivalentTo(
+            "Rights.External.Defaults exceed the type's ceiling: Delete on '*' (the most is View, Create, Edit).",
+            "Rights.Anonymous.Defaults exceed the type's ceiling: the functional right 'export'.");
     }
 
     [Test]

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace UserTypes;
+
+/// <summary>
+/// The password rules of <see cref="PasswordOptions"/>: a length in characters (a surrogate pair is one character)
+/// and valid UTF-16. Any Unicode is allowed; there are no composition rules.
+/// </summary>
+internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
+{
+    private readonly int _minLength = options.Value.Password.MinLength;
+    private readonly int _maxLength = options.Value.Password.MaxLength;
+
+    /// <summary>Throws unless <paramref name="password"/> may be set as a new password.</summary>
+    /// <param name="password">The password.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The password is outside the policy; ParamName <c>password</c>.</exception>
+    public void ThrowIfInvalid(string? password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var error = DescribeShape(password) ?? (CountCharacters(password) < _minLength ? $"it has fewer than {_minLength} characters." : null);
+        if (error is not null)
+        {
+            // Never echo the password itself.
+            throw new ArgumentException($"The password is not allowed: {error}", nameof(password));
+        }
+    }
+
+    /// <summary>
+    /// Whether a password given at login could ever verify: not too long and valid UTF-16. Too short is not checked,
+    /// so that raising <see cref="PasswordOptions.MinLength"/> does not lock out existing accounts.
+    /// </summary>
+    /// <param name="password">The password as given.</param>
+    /// <returns>Whether it is worth hashing.</returns>
+    public bool CouldVerify(string password) => DescribeShape(password) is null;
+
+    private string? DescribeShape(string password)
+    {
+        // A string of more than two UTF-16 units per allowed character is too long whatever it holds: refused unread.
+        if (password.Length > 2 * _maxLength)
+        {
+            return $"it has more than {_maxLength} characters.";
+        }
+
+        var count = CountCharacters(password);
+        return count switch
+        {
+            < 0 => "it is not valid Unicode (it contains an unpaired surrogate).",
+            _ when count > _maxLength => $"it has more than {_maxLength} characters.",
+            _ => null,
+        };
+    }
+
+    // Characters as Unicode scalar values; -1 for a string with an unpaired surrogate.
+    private static int CountCharacters(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++, count++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return -1;
+            }
+        }
+
+        return count;
+    }
+}

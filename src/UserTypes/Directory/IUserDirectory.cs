@@ -1,0 +1,146 @@
+namespace UserTypes;
+
+/// <summary>
+/// The accounts of every workspace: sign-up with e-mail confirmation, internal, external and anonymous accounts,
+/// rights, seats and reclassification. Every call validates its arguments first and changes nothing when it throws.
+/// </summary>
+public interface IUserDirectory
+{
+    /// <summary>
+    /// Creates an unconfirmed account whose type follows the classification of <paramref name="email"/>; the address
+    /// becomes its user name. An address classified external needs external users enabled and licensed.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address; see the e-mail rules in README.</param>
+    /// <param name="password">The password; see <see cref="PasswordOptions"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account and the confirmation token for the host to send to the address.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The address is external and <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="LicenseRequiredException">The address is external and the workspace is not licensed for external users.</exception>
+    /// <exception cref="UserNameTakenException">The address already has an account in the workspace.</exception>
+    /// <exception cref="SeatLimitExceededException">No seat of the account's type is free.</exception>
+    Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms the e-mail address of a signed-up account with the token from <see cref="SignUpAsync"/>.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account id.</param>
+    /// <param name="token">The token; single use, expires after <see cref="ClassificationOptions.EmailConfirmationTokenLifetime"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The confirmed account.</returns>
+    /// <exception cref="ArgumentException">The token is wrong, used or expired (ParamName <c>token</c>), or another argument is invalid.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace or account does not exist.</exception>
+    Task<UserAccount> ConfirmEmailAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates an internal account whatever its address's classification: a trusted host call, such as seeding the
+    /// first administrator, so it takes the account's first grant.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userName">The user name.</param>
+    /// <param name="email">The e-mail address.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="rights">The first grant, or <see langword="null"/> for the defaults only.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
+    /// <exception cref="SeatLimitExceededException">No internal seat is free.</exception>
+    Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a contact person a login as an external user of the actor's workspace.</summary>
+    /// <param name="actor">An enabled internal user holding <see cref="FunctionalRights.CreateExternalUsers"/>.</param>
+    /// <param name="personId">The host's id of the contact person.</param>
+    /// <param name="userName">The user name.</param>
+    /// <param name="email">The e-mail address.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not create external users.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="LicenseRequiredException">The workspace is not licensed for external users.</exception>
+    /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
+    /// <exception cref="SeatLimitExceededException">No external seat is free.</exception>
+    Task<UserAccount> CreateExternalUserAsync(AuthenticatedUser actor, string personId, string userName, string email, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the workspace's one anonymous account, or replaces its user name and password (keeping its id, grant
+    /// and enabled state). Needs no licence; using it does.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userName">The user name it can log in with explicitly.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The anonymous account.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="UserNameTakenException">Another account has the user name.</exception>
+    Task<UserAccount> SetAnonymousUserAsync(string workspaceId, string userName, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds <paramref name="grant"/> to an account's grant.</summary>
+    /// <param name="actor">An enabled internal user of the account's workspace holding <see cref="FunctionalRights.ManageRights"/>.</param>
+    /// <param name="userId">The account in the actor's workspace.</param>
+    /// <param name="grant">What to add.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account with its new grant.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The account does not exist in the actor's workspace.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not manage rights.</exception>
+    /// <exception cref="RightsCeilingExceededException">The grant gives more than the account's user type can hold.</exception>
+    Task<UserAccount> GrantAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes <paramref name="grant"/> away from an account's grant; a data right revoked on <c>*</c> is revoked on every entity.</summary>
+    /// <param name="actor">An enabled internal user of the account's workspace holding <see cref="FunctionalRights.ManageRights"/>.</param>
+    /// <param name="userId">The account in the actor's workspace.</param>
+    /// <param name="grant">What to take away. The user type's defaults cannot be revoked.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account with its new grant.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The account does not exist in the actor's workspace.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not manage rights.</exception>
+    Task<UserAccount> RevokeAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables an account (freeing its seat) or enables it (taking a seat through the seat gate).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="enabled">The new state.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace or account does not exist.</exception>
+    /// <exception cref="InvalidOperationException">Enabling an external account while <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="LicenseRequiredException">Enabling an external account in a workspace not licensed for external users.</exception>
+    /// <exception cref="SeatLimitExceededException">Enabling, and no seat of the account's type is free.</exception>
+    Task<UserAccount> SetEnabledAsync(string workspaceId, string userId, bool enabled, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds an account by user name, compared case-insensitively.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userName">The user name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    Task<UserAccount?> FindByUserNameAsync(string workspaceId, string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Re-classifies every signed-up account of the workspace against its current collaborators and signup domains.
+    /// Never disables or deletes an account; a workspace left over a seat limit is reported.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="cancellationToken">Cancels the call before it writes.</param>
+    /// <returns>What changed and the seats in use.</returns>
+    /// <exception cref="ArgumentException">The workspace id is invalid.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    Task<ReclassificationReport> ReclassifyAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The seats the workspace uses and its limits.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The seat usage.</returns>
+    /// <exception cref="ArgumentException">The workspace id is invalid.</exception>
+    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    Task<SeatUsage> GetSeatUsageAsync(string workspaceId, CancellationToken cancellationToken = default);
+}

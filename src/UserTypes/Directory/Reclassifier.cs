@@ -1,0 +1,55 @@
+namespace UserTypes;
+
+/// <summary>
+/// Brings the user types of a workspace's classified accounts in line with its current collaborators and signup
+/// domains. Used after every workspace change and by <see cref="IUserDirectory.ReclassifyAsync"/>: one pass, one code.
+/// </summary>
+internal sealed class Reclassifier(IUserStore users, WorkspaceLookupCache cache)
+{
+    /// <summary>Runs a pass with the newest lookup of the workspace.</summary>
+    /// <param name="workspaceId">A valid workspace id.</param>
+    /// <param name="cancellationToken">Cancels the pass before it writes.</param>
+    /// <returns>The report, with the over-limit flags set from the licence.</returns>
+    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    public async Task<ReclassificationReport> RunAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var current = lookup;
+            var report = await users.ReclassifyAsync(
+                workspaceId,
+                current.Workspace.Version,
+                email => UserClassifier.Classify(current, email).UserType,
+                cancellationToken).ConfigureAwait(false);
+            if (report is not null)
+            {
+                var license = current.Workspace.License;
+                return report with
+                {
+                    OverInternalLimit = report.InternalUsers > license.MaxInternalUsers,
+                    OverExternalLimit = report.ExternalUsers > license.MaxExternalUsers,
+                };
+            }
+
+            // Another writer (perhaps another process) applied a newer version: classify with that one.
+            lookup = await cache.ReloadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Re-runs the pass if the workspace changed while an account was being classified and created, so an account
+    /// created with an old classification after the change's own pass read the accounts is not left stale.
+    /// </summary>
+    /// <param name="classifiedWith">The lookup the new account was classified with.</param>
+    /// <param name="cancellationToken">Cancels the pass.</param>
+    /// <returns>A task that completes when the account's type is current.</returns>
+    public async Task CatchUpAsync(WorkspaceLookup classifiedWith, CancellationToken cancellationToken)
+    {
+        var workspaceId = classifiedWith.Workspace.Id;
+        if (cache.TryGetCached(workspaceId, out var latest) && latest.Workspace.Version != classifiedWith.Workspace.Version)
+        {
+            await RunAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace UserTypes;
+
+internal sealed partial class UserDirectory
+{
+    public async Task<UserAccount> GrantAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        var added = ValidGrant(grant, nameof(grant));
+        await RequireActorAsync(actor, FunctionalRights.ManageRights, cancellationToken).ConfigureAwait(false);
+
+        return await UpdateAsync(
+            actor.WorkspaceId,
+            userId,
+            user =>
+            {
+                // Only what is added is checked: a grant kept from an earlier user type is cut, not refused.
+                rightsPolicy.ThrowIfAboveCeiling(user.Account.UserType, added);
+                return user with { Account = user.Account with { Rights = RightsAlgebra.Union(user.Account.Rights, added) } };
+            },
+            license: null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<UserAccount> RevokeAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        var removed = ValidGrant(grant, nameof(grant));
+        await RequireActorAsync(actor, FunctionalRights.ManageRights, cancellationToken).ConfigureAwait(false);
+
+        return await UpdateAsync(
+            actor.WorkspaceId,
+            userId,
+            user => user with { Account = user.Account with { Rights = RightsAlgebra.Except(user.Account.Rights, removed) } },
+            license: null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The actor is checked against the store, not the snapshot taken at login: a user disabled or stripped of the
+    // right since then is refused.
+    private async Task RequireActorAsync(AuthenticatedUser actor, string right, CancellationToken cancellationToken)
+    {
+        var stored = actor.IsImplicitAnonymous
+            ? null
+            : await users.FindByIdAsync(actor.WorkspaceId, actor.UserId, cancellationToken).ConfigureAwait(false);
+        if (stored?.Account is not { Enabled: true, UserType: UserType.Internal } account)
+        {
+            throw new AccessDeniedException(right, "only an enabled internal user of the workspace may do this.");
+        }
+
+        if (!rightsPolicy.Evaluate(account.UserType, account.Rights).Has(right))
+        {
+            throw new AccessDeniedException(right, $"user '{account.UserName}' does not hold it.");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace UserTypes;
+
+internal sealed partial class UserDirectory
+{
+    public async Task<UserAccount> SetEnabledAsync(string workspaceId, string userId, bool enabled, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+        return await UpdateAsync(
+            workspaceId,
+            userId,
+            user =>
+            {
+                if (user.Account.Enabled == enabled)
+                {
+                    return user;
+                }
+
+                if (enabled && user.Account.UserType == UserType.External)
+                {
+                    licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
+                }
+
+                return user with { Account = user.Account with { Enabled = enabled } };
+            },
+            lookup.Workspace.License,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<ReclassificationReport> ReclassifyAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        return reclassifier.RunAsync(workspaceId, cancellationToken);
+    }
+
+    public async Task<SeatUsage> GetSeatUsageAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var seats = await users.CountSeatsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var license = lookup.Workspace.License;
+        return new SeatUsage(seats.Internal, seats.External, license.MaxInternalUsers, license.MaxExternalUsers);
+    }
+}

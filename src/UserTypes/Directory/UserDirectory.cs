@@ -1,0 +1,225 @@
+using Microsoft.Extensions.Options;
+
+namespace UserTypes;
+
+/// <summary>
+/// The default <see cref="IUserDirectory"/>. Arguments are validated before anything is read; every write is one
+/// store operation (the seat gate and user-name uniqueness are the store's), and read-modify-write changes retry on
+/// a version conflict, so concurrent callers never lose each other's changes.
+/// </summary>
+internal sealed partial class UserDirectory(
+    IUserStore users,
+    WorkspaceLookupCache workspaces,
+    Reclassifier reclassifier,
+    RightsPolicy rightsPolicy,
+    LicenseGate licenses,
+    PasswordPolicy passwords,
+    PasswordHasher hasher,
+    IOptions<UserTypesOptions> options,
+    TimeProvider time) : IUserDirectory
+{
+    private readonly TimeSpan _tokenLifetime = options.Value.Classification.EmailConfirmationTokenLifetime;
+
+    public async Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        var address = EmailAddress.Parse(email, nameof(email));
+        passwords.ThrowIfInvalid(password);
+
+        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var type = lookup.Classify(address.Domain).UserType;
+        if (type == UserType.External)
+        {
+            licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
+        }
+
+        var token = EmailConfirmationToken.Create(out var tokenHash);
+        var user = NewUser(workspaceId, address.Value, address.Value, type, UserTypeSource.Classified, password) with
+        {
+            EmailConfirmationTokenHash = tokenHash,
+            EmailConfirmationTokenExpiresAt = time.GetUtcNow() + _tokenLifetime,
+        };
+        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
+
+        // The account exists now: finishing its classification must not be cancelled halfway.
+        await reclassifier.CatchUpAsync(lookup, CancellationToken.None).ConfigureAwait(false);
+        var created = await users.FindByIdAsync(workspaceId, user.Account.Id, CancellationToken.None).ConfigureAwait(false);
+        return new SignUpResult((created ?? user).Account, token);
+    }
+
+    public async Task<UserAccount> ConfirmEmailAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        ArgumentNullException.ThrowIfNull(token);
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+        return await UpdateAsync(
+            workspaceId,
+            userId,
+            user =>
+            {
+                var valid = user.EmailConfirmationTokenHash is { } hash
+                    && time.GetUtcNow() < user.EmailConfirmationTokenExpiresAt
+                    && EmailConfirmationToken.Matches(token, hash);
+                if (!valid)
+                {
+                    // One message for wrong, used and expired, so the answer tells a guesser nothing.
+                    throw new ArgumentException("The token is not valid for this account: it is wrong, already used or expired.", nameof(token));
+                }
+
+                return user with
+                {
+                    Account = user.Account with { EmailConfirmed = true },
+                    EmailConfirmationTokenHash = null,
+                    EmailConfirmationTokenExpiresAt = null,
+                };
+            },
+            license: null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        UserName.ThrowIfInvalid(userName, nameof(userName));
+        var address = EmailAddress.Parse(email, nameof(email));
+        passwords.ThrowIfInvalid(password);
+        var grant = ValidGrant(rights ?? RightsGrant.Empty, nameof(rights));
+        rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
+
+        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var user = NewUser(workspaceId, userName, address.Value, UserType.Internal, UserTypeSource.Assigned, password);
+        user = user with { Account = user.Account with { Rights = grant } };
+        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
+        return user.Account;
+    }
+
+    public async Task<UserAccount> CreateExternalUserAsync(AuthenticatedUser actor, string personId, string userName, string email, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Identifier.ThrowIfInvalid(personId, nameof(personId));
+        UserName.ThrowIfInvalid(userName, nameof(userName));
+        var address = EmailAddress.Parse(email, nameof(email));
+        passwords.ThrowIfInvalid(password);
+
+        var lookup = await workspaces.GetAsync(actor.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        await RequireActorAsync(actor, FunctionalRights.CreateExternalUsers, cancellationToken).ConfigureAwait(false);
+        licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
+
+        var user = NewUser(actor.WorkspaceId, userName, address.Value, UserType.External, UserTypeSource.Assigned, password);
+        user = user with { Account = user.Account with { PersonId = personId } };
+        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
+        return user.Account;
+    }
+
+    public async Task<UserAccount> SetAnonymousUserAsync(string workspaceId, string userName, string password, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        UserName.ThrowIfInvalid(userName, nameof(userName));
+        passwords.ThrowIfInvalid(password);
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+        var existing = await users.FindAnonymousAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var fresh = NewUser(workspaceId, userName, email: null, UserType.Anonymous, UserTypeSource.Assigned, password);
+        var user = existing is null ? fresh : fresh with
+        {
+            Account = fresh.Account with
+            {
+                Id = existing.Account.Id,
+                Rights = existing.Account.Rights,
+                Enabled = existing.Account.Enabled,
+                CreatedAt = existing.Account.CreatedAt,
+                Version = existing.Account.Version + 1,
+            },
+        };
+        if (await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false) == UserStoreResult.UserNameTaken)
+        {
+            throw new UserNameTakenException(workspaceId, userName);
+        }
+
+        return user.Account;
+    }
+
+    public async Task<UserAccount?> FindByUserNameAsync(string workspaceId, string userName, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        UserName.ThrowIfInvalid(userName, nameof(userName));
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var user = await users.FindByUserNameAsync(workspaceId, UserAccount.NormalizeUserName(userName), cancellationToken).ConfigureAwait(false);
+        return user?.Account;
+    }
+
+    private StoredUser NewUser(string workspaceId, string userName, string? email, UserType type, UserTypeSource source, string password)
+    {
+        var now = time.GetUtcNow();
+        return new StoredUser
+        {
+            Account = new UserAccount
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                WorkspaceId = workspaceId,
+                UserName = userName,
+                Email = email,
+                UserType = type,
+                UserTypeSource = source,
+                CreatedAt = now,
+            },
+            PasswordHash = hasher.Hash(password),
+        };
+    }
+
+    // Every path that adds an account goes through here, and so through the store's seat gate.
+    private async Task CreateAsync(StoredUser user, WorkspaceRecord workspace, CancellationToken cancellationToken)
+    {
+        var limit = LicenseGate.SeatLimit(workspace.License, user.Account.UserType);
+        var result = await users.CreateAsync(user, limit, cancellationToken).ConfigureAwait(false);
+        ThrowIfRefused(result, user.Account, limit);
+    }
+
+    private static void ThrowIfRefused(UserStoreResult result, UserAccount account, int? limit)
+    {
+        switch (result)
+        {
+            case UserStoreResult.UserNameTaken:
+                throw new UserNameTakenException(account.WorkspaceId, account.UserName);
+            case UserStoreResult.SeatLimitReached:
+                throw new SeatLimitExceededException(account.WorkspaceId, account.UserType, limit.GetValueOrDefault());
+            case UserStoreResult.Conflict:
+                throw new InvalidOperationException($"The store refused account '{account.Id}' as a conflict.");
+        }
+    }
+
+    // Reads, changes and writes one account until the write lands on the version it was computed from.
+    // change may throw to refuse; it returns the same instance when there is nothing to do. The licence, when
+    // given, sets the seat limit for a change that takes a seat.
+    private async Task<UserAccount> UpdateAsync(string workspaceId, string userId, Func<StoredUser, StoredUser> change, WorkspaceLicense? license, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"Workspace '{workspaceId}' has no account with id '{userId}'.");
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current.Account;
+            }
+
+            var version = current.Account.Version;
+            changed = changed with { Account = changed.Account with { Version = version + 1 } };
+            var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
+            var result = await users.UpdateAsync(changed, version, limit, cancellationToken).ConfigureAwait(false);
+            if (result != UserStoreResult.Conflict)
+            {
+                ThrowIfRefused(result, changed.Account, limit);
+                return changed.Account;
+            }
+        }
+    }
+
+    private static RightsGrant ValidGrant(RightsGrant grant, string paramName)
+    {
+        RightNames.ThrowIfInvalid(grant, paramName);
+        return RightsAlgebra.Normalize(grant);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+
+namespace UserTypes;
+
+/// <summary>
+/// What an authenticated user may do: their user type's defaults plus their grant, cut to the type's ceiling.
+/// Computed once per login; every question is answered from frozen tables without allocating.
+/// </summary>
+public sealed class EffectiveRights
+{
+    private readonly FrozenSet<string> _functional;
+
+    // Each entity's entry already includes the rights on "*", so one lookup answers.
+    private readonly FrozenDictionary<string, DataRights> _data;
+    private readonly DataRights _everyEntity;
+
+    internal EffectiveRights(RightsGrant grant)
+    {
+        _functional = grant.FunctionalRights.ToFrozenSet(RightNames.Comparer);
+        _everyEntity = grant.DataRights.GetValueOrDefault(RightNames.EveryEntity);
+        _data = grant.DataRights.ToFrozenDictionary(entry => entry.Key, entry => entry.Value | _everyEntity, RightNames.Comparer);
+        Grant = grant;
+    }
+
+    /// <summary>The rights as a grant, for display and for claims.</summary>
+    internal RightsGrant Grant { get; }
+
+    /// <summary>Whether the user holds a functional right. Names compare case-insensitively.</summary>
+    /// <param name="functionalRight">The functional right, such as <see cref="FunctionalRights.CreateExternalUsers"/>.</param>
+    /// <returns>Whether it is held.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="functionalRight"/> is <see langword="null"/>.</exception>
+    public bool Has(string functionalRight)
+    {
+        ArgumentNullException.ThrowIfNull(functionalRight);
+        return _functional.Contains(functionalRight);
+    }
+
+    /// <summary>Whether the user may do everything in <paramref name="rights"/> with records of <paramref name="entity"/>.</summary>
+    /// <param name="entity">The entity name, such as <c>contact</c>. Compared case-insensitively.</param>
+    /// <param name="rights">The rights needed; every bit must be allowed.</param>
+    /// <returns>Whether every requested right is allowed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entity"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rights"/> asks for nothing (<see cref="DataRights.None"/>).</exception>
+    public bool Allows(string entity, DataRights rights)
+    {
+        if (rights == DataRights.None)
+        {
+            // Asking for nothing would always be allowed, which is never what a guard means.
+            throw new ArgumentOutOfRangeException(nameof(rights), rights, "Ask for at least one data right.");
+        }
+
+        return (For(entity) & rights) == rights;
+    }
+
+    /// <summary>The data rights the user has on <paramref name="entity"/>: its own entry and <c>*</c>'s together.</summary>
+    /// <param name="entity">The entity name; compared case-insensitively.</param>
+    /// <returns>The data rights.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entity"/> is <see langword="null"/>.</exception>
+    public DataRights For(string entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _data.TryGetValue(entity, out var rights) ? rights : _everyEntity;
+    }
+}

@@ -1,0 +1,20 @@
+namespace UserTypes;
+
+/// <summary>An account with the secrets a store keeps beside it. Hashes only: no password or token is ever stored.</summary>
+public sealed record StoredUser
+{
+    /// <summary>The account.</summary>
+    public required UserAccount Account { get; init; }
+
+    /// <summary>The BCrypt hash of the password (SHA-384 pre-hashed).</summary>
+    public required string PasswordHash { get; init; }
+
+    /// <summary>The SHA-256 hash of the pending e-mail confirmation token, if one is pending.</summary>
+    public byte[]? EmailConfirmationTokenHash { get; init; }
+
+    /// <summary>When the pending e-mail confirmation token expires.</summary>
+    public DateTimeOffset? EmailConfirmationTokenExpiresAt { get; init; }
+
+    /// <summary>The key user names are unique by within a workspace; see <see cref="UserAccount.NormalizeUserName"/>.</summary>
+    public string NormalizedUserName => UserAccount.NormalizeUserName(Account.UserName);
+}

@@ -1,0 +1,17 @@
+namespace UserTypes;
+
+/// <summary>The outcome of a write to an <see cref="IUserStore"/>. Anything but <see cref="Succeeded"/> changed nothing.</summary>
+public enum UserStoreResult
+{
+    /// <summary>The write landed.</summary>
+    Succeeded,
+
+    /// <summary>Another account of the workspace has the normalised user name.</summary>
+    UserNameTaken,
+
+    /// <summary>The account would take a seat, and the enabled accounts of its type already reach the limit.</summary>
+    SeatLimitReached,
+
+    /// <summary>The account is missing or no longer at the expected version.</summary>
+    Conflict,
+}

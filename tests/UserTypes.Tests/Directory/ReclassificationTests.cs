@@ -1,0 +1,161 @@
+namespace UserTypes.Tests.Directory;
+
+public sealed class ReclassificationTests
+{
+    private TestHost _host = null!;
+    private string _workspace = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
+    }
+
+    [TearDown]
+    public void TearDown() => _host.Dispose();
+
+    private async Task<UserType> TypeOfAsync(string userName) =>
+        (await _host.Users.FindByUserNameAsync(_workspace, userName))!.UserType;
+
+    [Test]
+    public async Task AddCollaborator_MakesSignedUpAccountsOfItsDomainInternal_AsPartOfTheChange()
+    {
+        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+
+        (await TypeOfAsync("james@xyz.com")).Should().Be(UserType.Internal);
+    }
+
+    [Test]
+    public async Task RemoveCollaborator_MakesThemExternalAgain_WithoutDisablingThem()
+    {
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+
+        await _host.Workspaces.RemoveCollaboratorAsync(_workspace, "joanne@xyz.com");
+
+        var james = await _host.Users.FindByUserNameAsync(_workspace, "james@xyz.com");
+        james!.UserType.Should().Be(UserType.External);
+        james.Enabled.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task AddGuestCollaborator_ChangesNoAccount()
+    {
+        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Guest);
+
+        (await TypeOfAsync("james@xyz.com")).Should().Be(UserType.External);
+    }
+
+    [Test]
+    public async Task SignupDomainWithSubdomains_ReclassifiesSubdomainAccounts_AndRemovingItRevertsThem()
+    {
+        await _host.Users.SignUpAsync(_workspace, "emp@hr.yzx.com", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "attacker@notyzx.com", TestHost.Password);
+
+        await _host.Workspaces.AddSignupDomainAsync(_workspace, "yzx.com", includeSubdomains: true);
+        var during = (await TypeOfAsync("emp@hr.yzx.com"), await TypeOfAsync("attacker@notyzx.com"));
+        await _host.Workspaces.RemoveSignupDomainAsync(_workspace, "yzx.com");
+
+        during.Should().Be((UserType.Internal, UserType.External));
+        (await TypeOfAsync("emp@hr.yzx.com")).Should().Be(UserType.External);
+    }
+
+    [Test]
+    public async Task AssignedAccounts_AreNeverReclassified()
+    {
+        var admin = await _host.CreateAdministratorAsync(_workspace);
+        await _host.Users.CreateExternalUserAsync(admin, "person-1", "partner", "partner@xyz.com", TestHost.Password);
+        await _host.Users.CreateInternalUserAsync(_workspace, "contractor", "contractor@elsewhere.example", TestHost.Password);
+
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        var report = await _host.Users.ReclassifyAsync(_workspace);
+
+        (await TypeOfAsync("partner")).Should().Be(UserType.External);
+        (await TypeOfAsync("contractor")).Should().Be(UserType.Internal);
+        report.Examined.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Reclassify_ReportsWhatChangedAndTheSeatsInUse()
+    {
+        await _host.Users.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "c@elsewhere.example", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
+
+        // Put the accounts out of line behind the directory's back, as a crash between the two writes would.
+        var store = _host.WorkspaceStore;
+        var current = (await store.FindAsync(_workspace, CancellationToken.None))!;
+        var changed = await store.TryApplyAsync(
+            new WorkspaceChange(_workspace, current.Version) { UpsertedCollaborators = [new Collaborator("joanne@xyz.com", CollaboratorRole.Collaborator)] },
+            CancellationToken.None);
+        _host.Get<WorkspaceLookupCache>().Publish(changed!);
+
+        var report = await _host.Users.ReclassifyAsync(_workspace);
+
+        report.Should().BeEquivalentTo(new ReclassificationReport
+        {
+            Examined = 4,
+            BecameInternal = 2,
+            BecameExternal = 0,
+            InternalUsers = 3,
+            ExternalUsers = 1,
+        });
+        (await _host.Users.ReclassifyAsync(_workspace)).BecameInternal.Should().Be(0, "a second pass has nothing left to do");
+    }
+
+    [Test]
+    public async Task Reclassify_PastTheLimit_IsReportedAndBlocksNewSeatsOfThatType()
+    {
+        await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true, MaxInternalUsers = 2 });
+        await _host.Users.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
+        await _host.Users.SignUpAsync(_workspace, "c@softr.io", TestHost.Password);
+
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        var report = await _host.Users.ReclassifyAsync(_workspace);
+        var act = () => _host.Users.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
+
+        report.InternalUsers.Should().Be(3);
+        report.OverInternalLimit.Should().BeTrue();
+        report.OverExternalLimit.Should().BeFalse();
+        (await act.Should().ThrowAsync<SeatLimitExceededException>()).Which.Limit.Should().Be(2);
+        (await _host.Users.FindByUserNameAsync(_workspace, "a@xyz.com"))!.Enabled.Should().BeTrue("reclassification never disables");
+    }
+
+    [Test]
+    public async Task ChangesAndSignUpsRacing_LeaveNoAccountWithAStaleType()
+    {
+        var signUps = Enumerable.Range(0, 40).Select(i => Task.Run(() => _host.Users.SignUpAsync(_workspace, $"user{i}@xyz.com", TestHost.Password)));
+        var changes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+                await _host.Workspaces.RemoveCollaboratorAsync(_workspace, "joanne@xyz.com");
+            }
+
+            await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        });
+
+        await Task.WhenAll([.. signUps, changes]);
+
+        for (var i = 0; i < 40; i++)
+        {
+            (await TypeOfAsync($"user{i}@xyz.com")).Should().Be(UserType.Internal, $"user{i} signed up while the workspace changed");
+        }
+    }
+
+    [Test]
+    public async Task Reclassify_UnknownWorkspace_ThrowsKeyNotFound()
+    {
+        var act = () => _host.Users.ReclassifyAsync("no-such-workspace");
+
+        await act.Should().ThrowAsync<KeyNotFoundException>();
+    }
+}
