@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace UserTypes.Tests;
@@ -10,7 +11,9 @@ internal sealed class TestHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestHost(Action<UserTypesOptions>? configure = null)
+    /// <param name="configure">Options on top of the test defaults.</param>
+    /// <param name="shareStoresWith">Another host whose stores this one uses, as a second process on one database would.</param>
+    public TestHost(Action<UserTypesOptions>? configure = null, TestHost? shareStoresWith = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
@@ -19,6 +22,12 @@ internal sealed class TestHost : IDisposable
             options.Password.WorkFactor = 4;
             configure?.Invoke(options);
         }).AddInMemoryStores();
+        if (shareStoresWith is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(shareStoresWith.WorkspaceStore));
+            services.Replace(ServiceDescriptor.Singleton(shareStoresWith.UserStore));
+        }
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -33,6 +42,8 @@ internal sealed class TestHost : IDisposable
     public IUserDirectory Users => _provider.GetRequiredService<IUserDirectory>();
 
     public IUserStore UserStore => _provider.GetRequiredService<IUserStore>();
+
+    public IAuthenticator Authenticator => _provider.GetRequiredService<IAuthenticator>();
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();

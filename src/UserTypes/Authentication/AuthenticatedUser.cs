@@ -50,10 +50,10 @@ public sealed class AuthenticatedUser
             new(ClaimTypes.NameIdentifier, UserId),
             new(ClaimTypes.Name, UserName),
             new(UserTypesClaimTypes.WorkspaceId, WorkspaceId),
-            new(UserTypesClaimTypes.UserType, UserType.ToString()),
+            new(UserTypesClaimTypes.UserType, UserTypesClaimTypes.ValueOf(UserType)),
             .. Rights.Grant.FunctionalRights.Order(StringComparer.Ordinal).Select(right => new Claim(UserTypesClaimTypes.FunctionalRight, right)),
             .. Rights.Grant.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => new Claim(
-                UserTypesClaimTypes.DataRights, string.Create(CultureInfo.InvariantCulture, $"{entry.Key}={(int)entry.Value}"))),
+                UserTypesClaimTypes.DataRights, string.Create(CultureInfo.InvariantCulture, $"{entry.Key}={(int)Rights.For(entry.Key)}"))),
         ];
         var identity = new ClaimsIdentity(claims, IsImplicitAnonymous ? null : AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);

@@ -6,12 +6,24 @@ public static class UserTypesClaimTypes
     /// <summary>The workspace id.</summary>
     public const string WorkspaceId = "usertypes:workspace";
 
-    /// <summary>The user type: <c>Internal</c>, <c>External</c> or <c>Anonymous</c>.</summary>
+    /// <summary>The user type: <c>internal</c>, <c>external</c> or <c>anonymous</c>.</summary>
     public const string UserType = "usertypes:user_type";
 
     /// <summary>One claim per effective functional right.</summary>
     public const string FunctionalRight = "usertypes:functional_right";
 
-    /// <summary>One claim per entity: <c>entity=rights</c>, the rights as the integer value of <see cref="DataRights"/>.</summary>
+    /// <summary>One claim per entity named in the rights: <c>entity=rights</c>, the integer value of the <see cref="DataRights"/> on that entity (its own and <c>*</c>'s together).</summary>
     public const string DataRights = "usertypes:data_rights";
+
+    /// <summary>The value of the <see cref="UserType"/> claim for a user type.</summary>
+    /// <param name="userType">The user type.</param>
+    /// <returns><c>internal</c>, <c>external</c> or <c>anonymous</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userType"/> is not defined.</exception>
+    public static string ValueOf(UserTypes.UserType userType) => userType switch
+    {
+        UserTypes.UserType.Internal => "internal",
+        UserTypes.UserType.External => "external",
+        UserTypes.UserType.Anonymous => "anonymous",
+        _ => throw new ArgumentOutOfRangeException(nameof(userType), userType, "Not a user type."),
+    };
 }

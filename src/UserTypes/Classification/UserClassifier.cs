@@ -4,16 +4,21 @@ namespace UserTypes;
 /// The default <see cref="IUserClassifier"/>. A cached workspace is classified synchronously without allocating;
 /// only the first call for a workspace reads the store.
 /// </summary>
-internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifier
+internal sealed class UserClassifier(WorkspaceLookupCache cache, UserTypesMetrics metrics) : IUserClassifier
 {
     public ValueTask<UserClassification> ClassifyAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
     {
         // Only a valid id is ever cached, so the full id check waits for a cache miss.
         ArgumentNullException.ThrowIfNull(workspaceId);
         ArgumentNullException.ThrowIfNull(email);
-        return cache.TryGetCached(workspaceId, out var lookup)
-            ? new ValueTask<UserClassification>(Classify(lookup, email))
-            : ClassifyUncachedAsync(workspaceId, email, cancellationToken);
+        if (cache.TryGetCached(workspaceId, out var lookup))
+        {
+            var result = Classify(lookup, email);
+            metrics.Classified(result);
+            return new ValueTask<UserClassification>(result);
+        }
+
+        return ClassifyUncachedAsync(workspaceId, email, cancellationToken);
     }
 
     /// <summary>Classifies an address against a compiled workspace, throwing for a malformed address.</summary>
@@ -35,6 +40,8 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache) : IUserClassifi
         // A bad address is the caller's mistake whether or not the workspace exists: say so before any I/O.
         var address = EmailAddress.Parse(email, nameof(email));
         var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return lookup.Classify(address.Domain);
+        var result = lookup.Classify(address.Domain);
+        metrics.Classified(result);
+        return result;
     }
 }

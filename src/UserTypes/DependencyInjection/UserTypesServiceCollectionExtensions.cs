@@ -42,9 +42,12 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<LicenseGate>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<ImplicitAnonymousCache>();
+        services.TryAddSingleton<UserTypesMetrics>();
         services.TryAddSingleton<IUserClassifier, UserClassifier>();
         services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
+        services.TryAddSingleton<IAuthenticator, Authenticator>();
         return new UserTypesBuilder(services);
     }
 

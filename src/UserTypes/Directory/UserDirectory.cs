@@ -15,6 +15,7 @@ internal sealed partial class UserDirectory(
     LicenseGate licenses,
     PasswordPolicy passwords,
     PasswordHasher hasher,
+    ImplicitAnonymousCache anonymous,
     IOptions<UserTypesOptions> options,
     TimeProvider time) : IUserDirectory
 {
@@ -133,7 +134,9 @@ internal sealed partial class UserDirectory(
                 Version = existing.Account.Version + 1,
             },
         };
-        if (await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false) == UserStoreResult.UserNameTaken)
+        var result = await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false);
+        anonymous.Invalidate(workspaceId);
+        if (result == UserStoreResult.UserNameTaken)
         {
             throw new UserNameTakenException(workspaceId, userName);
         }
@@ -209,6 +212,12 @@ internal sealed partial class UserDirectory(
             changed = changed with { Account = changed.Account with { Version = version + 1 } };
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
             var result = await users.UpdateAsync(changed, version, limit, cancellationToken).ConfigureAwait(false);
+            if (changed.Account.UserType == UserType.Anonymous)
+            {
+                // The next call without credentials must see the change (a grant, a disable).
+                anonymous.Invalidate(workspaceId);
+            }
+
             if (result != UserStoreResult.Conflict)
             {
                 ThrowIfRefused(result, changed.Account, limit);

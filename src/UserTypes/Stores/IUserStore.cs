@@ -79,4 +79,25 @@ public interface IUserStore
     /// when a pass from a newer workspace version has already been applied and nothing was changed.
     /// </returns>
     Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one failed login in a single atomic step: concurrent failures are each counted. When the count reaches
+    /// <paramref name="maxFailedAttempts"/>, the account is locked until <paramref name="lockoutEnd"/> and the count
+    /// starts again from zero.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="maxFailedAttempts">How many consecutive failures lock the account.</param>
+    /// <param name="lockoutEnd">Until when a lockout caused by this failure lasts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change, or <see langword="null"/> if it does not exist.</returns>
+    Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken);
+
+    /// <summary>Records a successful login: clears the failure count and any lockout and, if given, stores a new password hash.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="newPasswordHash">A rehash at the current work factor, or <see langword="null"/> to keep the hash.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when recorded.</returns>
+    Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken);
 }

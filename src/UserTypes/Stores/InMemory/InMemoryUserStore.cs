@@ -125,6 +125,46 @@ internal sealed class InMemoryUserStore : IUserStore
         }
     }
 
+    public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
+        Change(workspaceId, userId, user =>
+        {
+            var failures = user.Account.AccessFailedCount + 1;
+            var locks = failures >= maxFailedAttempts;
+            return user with
+            {
+                Account = user.Account with
+                {
+                    AccessFailedCount = locks ? 0 : failures,
+                    LockoutEnd = locks ? lockoutEnd : user.Account.LockoutEnd,
+                },
+            };
+        }, cancellationToken);
+
+    public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
+        Change(workspaceId, userId, user => user with
+        {
+            Account = user.Account with { AccessFailedCount = 0, LockoutEnd = null },
+            PasswordHash = newPasswordHash ?? user.PasswordHash,
+        }, cancellationToken);
+
+    private Task<UserAccount?> Change(string workspaceId, string userId, Func<StoredUser, StoredUser> change, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = TenantOf(workspaceId);
+        lock (tenant.Gate)
+        {
+            if (!tenant.ById.TryGetValue(userId, out var current))
+            {
+                return Task.FromResult<UserAccount?>(null);
+            }
+
+            var changed = change(current);
+            changed = changed with { Account = changed.Account with { Version = current.Account.Version + 1 } };
+            tenant.Write(changed, current);
+            return Task.FromResult<UserAccount?>(changed.Account);
+        }
+    }
+
     private Tenant TenantOf(string workspaceId) => _tenants.GetOrAdd(workspaceId, static _ => new Tenant());
 
     private Task<T> Read<T>(string workspaceId, Func<Tenant, T> read, CancellationToken cancellationToken)

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace UserTypes;
+
+/// <summary>
+/// The <c>UserTypes</c> meter: counters of authentications and classifications, for OpenTelemetry or
+/// <c>dotnet-counters</c> with no extra package. Adding to a counter nobody listens to costs next to nothing.
+/// </summary>
+internal sealed class UserTypesMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "UserTypes";
+
+    private readonly Counter<long> _authentications;
+    private readonly Counter<long> _classifications;
+
+    public UserTypesMetrics(IMeterFactory? meterFactory = null)
+    {
+        var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _authentications = meter.CreateCounter<long>("usertypes.authentications", "{authentication}", "Authentications, by result, failure reason, user type and client kind.");
+        _classifications = meter.CreateCounter<long>("usertypes.classifications", "{classification}", "E-mail classifications, by user type and reason.");
+    }
+
+    public void Authenticated(UserType userType, ClientKind client, bool implicitAnonymous) =>
+        _authentications.Add(1, new TagList
+        {
+            { "result", "success" },
+            { "user_type", UserTypesClaimTypes.ValueOf(userType) },
+            { "client_kind", client.ToString() },
+            { "implicit", implicitAnonymous },
+        });
+
+    public void AuthenticationFailed(AuthenticationFailureReason reason, UserType? userType, ClientKind client) =>
+        _authentications.Add(1, new TagList
+        {
+            { "result", "failure" },
+            { "reason", reason.ToString() },
+            { "user_type", userType is { } type ? UserTypesClaimTypes.ValueOf(type) : "unknown" },
+            { "client_kind", Enum.IsDefined(client) ? client.ToString() : "undefined" },
+        });
+
+    public void Classified(UserClassification classification)
+    {
+        if (_classifications.Enabled)
+        {
+            _classifications.Add(1, new KeyValuePair<string, object?>("user_type", UserTypesClaimTypes.ValueOf(classification.UserType)), new KeyValuePair<string, object?>("reason", classification.Reason.ToString()));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+namespace UserTypes.Tests.Authentication;
+
+public sealed class LockoutTests
+{
+    private TestHost _host = null!;
+    private string _workspace = null!;
+    private UserAccount _staff = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _host = new TestHost();
+        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io");
+        _staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+    }
+
+    [TearDown]
+    public void TearDown() => _host.Dispose();
+
+    private Task<AuthenticatedUser> LoginAsync(string password) =>
+        _host.Get<IAuthenticator>().AuthenticateAsync(_workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
+
+    private async Task<AuthenticationFailureReason> FailureOf(string password) =>
+        (await _host.Get<IAuthenticator>().Invoking(_ => LoginAsync(password)).Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason;
+
+    [Test]
+    public async Task FiveFailures_LockTheAccount_EvenAgainstTheRightPassword()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            (await FailureOf("wrong password")).Should().Be(AuthenticationFailureReason.InvalidCredentials);
+        }
+
+        (await FailureOf(TestHost.Password)).Should().Be(AuthenticationFailureReason.LockedOut);
+        (await _host.StoredAsync(_staff)).Account.LockoutEnd.Should().Be(_host.Clock.GetUtcNow().AddMinutes(15));
+    }
+
+    [Test]
+    public async Task Lockout_EndsAfterTheDuration()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await FailureOf("wrong password");
+        }
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        (await FailureOf(TestHost.Password)).Should().Be(AuthenticationFailureReason.LockedOut);
+        _host.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff");
+        (await _host.StoredAsync(_staff)).Account.LockoutEnd.Should().BeNull();
+    }
+
+    [Test]
+    public async Task ASuccess_ResetsTheCount()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await FailureOf("wrong password");
+        }
+
+        await LoginAsync(TestHost.Password);
+        for (var i = 0; i < 4; i++)
+        {
+            await FailureOf("wrong password");
+        }
+
+        (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff", "four failures after a success do not lock");
+    }
+
+    [Test]
+    public async Task ConfiguredLimitAndDuration_AreHonoured()
+    {
+        using var host = new TestHost(o =>
+        {
+            o.Lockout.MaxFailedAttempts = 2;
+            o.Lockout.Duration = TimeSpan.FromMinutes(1);
+        });
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        var login = (string password) => host.Get<IAuthenticator>().AuthenticateAsync(workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
+
+        await login.Invoking(l => l("wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
+        await login.Invoking(l => l("wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
+
+        (await host.StoredAsync(staff)).Account.LockoutEnd.Should().Be(host.Clock.GetUtcNow().AddMinutes(1));
+    }
+
+    [Test]
+    public async Task TwentyConcurrentWrongPasswords_AreTwentyCountedFailures()
+    {
+        using var host = new TestHost(o => o.Lockout.MaxFailedAttempts = 1000);
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        var authenticator = host.Get<IAuthenticator>();
+
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await authenticator.AuthenticateAsync(workspace, new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication);
+            }
+            catch (AuthenticationFailedException)
+            {
+            }
+        }));
+        await Task.WhenAll(attempts);
+
+        (await host.StoredAsync(staff)).Account.AccessFailedCount.Should().Be(20);
+    }
+
+    [Test]
+    public async Task FailuresOfAnUnknownUser_LockNothing()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await _host.Get<IAuthenticator>().Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials("nobody", "x"), ClientKind.WebApplication))
+                .Should().ThrowAsync<AuthenticationFailedException>();
+        }
+
+        (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff");
+    }
+}
