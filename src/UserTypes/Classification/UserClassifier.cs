@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace UserTypes;
 
 /// <summary>
@@ -30,8 +32,13 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache, UserTypesMetric
         Span<char> buffer = stackalloc char[DomainName.MaxLength];
         return PlainAddress.TryLowerDomain(email, buffer, out var written)
             ? lookup.Classify(buffer[..written])
-            : lookup.Classify(EmailAddress.Parse(email.ToString(), nameof(email)).Domain);
+            : ClassifyParsed(lookup, email);
     }
+
+    // Kept out of line so the common case carries none of the full parser's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static UserClassification ClassifyParsed(WorkspaceLookup lookup, ReadOnlySpan<char> email) =>
+        lookup.Classify(EmailAddress.Parse(email.ToString(), nameof(email)).Domain);
 
     private async ValueTask<UserClassification> ClassifyUncachedAsync(string workspaceId, string email, CancellationToken cancellationToken)
     {

@@ -70,10 +70,16 @@ internal sealed class WorkspaceLookup
         if (_hasParentDomains)
         {
             // Walk up the parents at label boundaries only, nearest first: "a.b.yzx.com" tries "b.yzx.com",
-            // then "yzx.com". "notyzx.com" never reaches "yzx.com" because no dot precedes it.
+            // then "yzx.com". "notyzx.com" never reaches "yzx.com" because no dot precedes it. A bare top-level
+            // label is never tried: a signup domain has at least two labels.
             for (var dot = domain.IndexOf('.'); dot >= 0; dot = domain.IndexOf('.'))
             {
                 domain = domain[(dot + 1)..];
+                if (!domain.Contains('.'))
+                {
+                    break;
+                }
+
                 if (_parentDomains.TryGetValue(domain, out match))
                 {
                     return match;

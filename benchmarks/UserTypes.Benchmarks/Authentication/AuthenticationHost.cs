@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UserTypes.Benchmarks.Authentication;
+
+/// <summary>A host with one workspace holding an internal user and the anonymous account, at a given work factor.</summary>
+internal sealed class AuthenticationHost : IDisposable
+{
+    public const string Workspace = "bench";
+    public const string Password = "correct horse battery staple";
+
+    private readonly ServiceProvider _provider;
+
+    public AuthenticationHost(int workFactor)
+    {
+        _provider = new ServiceCollection()
+            .AddUserTypes(o =>
+            {
+                o.Password.WorkFactor = workFactor;
+                o.AnonymousUsers.AllowImplicit = true;
+                o.Lockout.MaxFailedAttempts = 1000;
+            })
+            .AddInMemoryStores()
+            .Services.BuildServiceProvider();
+        Authenticator = _provider.GetRequiredService<IAuthenticator>();
+        var workspaces = _provider.GetRequiredService<IWorkspaceDirectory>();
+        var users = _provider.GetRequiredService<IUserDirectory>();
+        workspaces.CreateAsync(Workspace, "owner@softr.io").GetAwaiter().GetResult();
+        workspaces.SetLicenseAsync(Workspace, new WorkspaceLicense { AnonymousUsers = true }).GetAwaiter().GetResult();
+        users.CreateInternalUserAsync(Workspace, "staff", "staff@softr.io", Password).GetAwaiter().GetResult();
+        users.SetAnonymousUserAsync(Workspace, "anonymous", Password).GetAwaiter().GetResult();
+        StoredHash = _provider.GetRequiredService<IUserStore>().FindByUserNameAsync(Workspace, "STAFF", CancellationToken.None).GetAwaiter().GetResult()!.PasswordHash;
+    }
+
+    public IAuthenticator Authenticator { get; }
+
+    public ImplicitAnonymousCache AnonymousCache => _provider.GetRequiredService<ImplicitAnonymousCache>();
+
+    public string StoredHash { get; }
+
+    public async Task<bool> TryAsync(string userName, string password)
+    {
+        try
+        {
+            await Authenticator.AuthenticateAsync(Workspace, new PasswordCredentials(userName, password), ClientKind.WebApplication);
+            return true;
+        }
+        catch (AuthenticationFailedException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _provider.Dispose();
+}

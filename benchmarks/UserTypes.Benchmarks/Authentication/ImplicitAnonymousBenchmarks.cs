@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Attributes;
+
+namespace UserTypes.Benchmarks.Authentication;
+
+/// <summary>
+/// A call without credentials. Goal: at most 1 µs when cached, no hash computed. Baseline: the same call with the
+/// cache dropped first, so the account is read and its rights evaluated every time.
+/// </summary>
+[MemoryDiagnoser]
+public class ImplicitAnonymousBenchmarks
+{
+    private AuthenticationHost _host = null!;
+
+    [GlobalSetup]
+    public void Setup() => _host = new AuthenticationHost(workFactor: 10);
+
+    [GlobalCleanup]
+    public void Cleanup() => _host.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public Task<AuthenticatedUser> Uncached()
+    {
+        _host.AnonymousCache.Invalidate(AuthenticationHost.Workspace);
+        return _host.Authenticator.AuthenticateAsync(AuthenticationHost.Workspace, null, ClientKind.ServiceAgent);
+    }
+
+    [Benchmark]
+    public Task<AuthenticatedUser> Cached() => _host.Authenticator.AuthenticateAsync(AuthenticationHost.Workspace, null, ClientKind.ServiceAgent);
+}
