@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using UserTypes.Tests.Stores;
 
 namespace UserTypes.Tests;
 
@@ -10,20 +11,27 @@ internal sealed class TestHost : IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly ServiceProvider _provider;
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
     /// <param name="configure">Options on top of the test defaults.</param>
-    /// <param name="shareStoresWith">Another host whose stores this one uses, as a second process on one database would.</param>
-    public TestHost(Action<UserTypesOptions>? configure = null, TestHost? shareStoresWith = null)
+    /// <param name="shareStoresWith">Another host whose database this one uses, as a second process would.</param>
+    /// <param name="store">The store kind, for a host that does not share another's database.</param>
+    public TestHost(Action<UserTypesOptions>? configure = null, TestHost? shareStoresWith = null, StoreKind store = StoreKind.InMemory)
     {
+        _ownsDatabase = shareStoresWith is null;
+        _database = shareStoresWith?._database ?? TestDatabase.Create(store);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddUserTypes(options =>
+        var builder = services.AddUserTypes(options =>
         {
             options.Password.WorkFactor = 4;
             configure?.Invoke(options);
-        }).AddInMemoryStores();
-        if (shareStoresWith is not null)
+        });
+        _database.Use(builder);
+        if (shareStoresWith is not null && _database.Kind == StoreKind.InMemory)
         {
+            // In memory, "the same database" is the same store objects.
             services.Replace(ServiceDescriptor.Singleton(shareStoresWith.WorkspaceStore));
             services.Replace(ServiceDescriptor.Singleton(shareStoresWith.UserStore));
         }
@@ -82,5 +90,14 @@ internal sealed class TestHost : IDisposable
 
     public Task<SeatUsage> SeatsAsync(string workspaceId) => Users.GetSeatUsageAsync(workspaceId);
 
-    public void Dispose() => _provider.Dispose();
+    public StoreKind Store => _database.Kind;
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
+    }
 }

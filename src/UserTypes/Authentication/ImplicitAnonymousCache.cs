@@ -13,6 +13,20 @@ internal sealed class ImplicitAnonymousCache
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
+    public ImplicitAnonymousCache(WorkspaceChangeSignal changes) => changes.Raised += workspaceId =>
+    {
+        if (workspaceId is not null)
+        {
+            Invalidate(workspaceId);
+            return;
+        }
+
+        foreach (var id in _entries.Keys)
+        {
+            Invalidate(id);
+        }
+    };
+
     /// <summary>The current account generation of a workspace; read it before reading the account.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <returns>The generation.</returns>

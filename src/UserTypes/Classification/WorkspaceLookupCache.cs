@@ -13,10 +13,12 @@ internal sealed class WorkspaceLookupCache
 {
     private readonly ConcurrentDictionary<string, WorkspaceLookup> _lookups = new(StringComparer.Ordinal);
     private readonly IWorkspaceStore _store;
+    private long _generation;
 
-    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options)
+    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, WorkspaceChangeSignal changes)
     {
         _store = store;
+        changes.Raised += Drop;
         PublicDomains = options.Value.Classification.PublicEmailDomains
             .Select(domain => DomainName.Canonicalize(domain, nameof(ClassificationOptions.PublicEmailDomains)))
             .ToFrozenSet(StringComparer.Ordinal);
@@ -53,9 +55,29 @@ internal sealed class WorkspaceLookupCache
     /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
     public async ValueTask<WorkspaceLookup> ReloadAsync(string workspaceId, CancellationToken cancellationToken)
     {
+        var generation = Volatile.Read(ref _generation);
         var workspace = await _store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
-        return Publish(workspace);
+
+        // A change signalled while this read was under way may be newer than what it read: use it, keep nothing.
+        return generation == Volatile.Read(ref _generation)
+            ? Publish(workspace)
+            : WorkspaceLookup.Compile(workspace, PublicDomains);
+    }
+
+    /// <summary>Forgets a workspace (or, for <see langword="null"/>, every workspace), so the next use reads the store.</summary>
+    /// <param name="workspaceId">The workspace, or <see langword="null"/> for all.</param>
+    public void Drop(string? workspaceId)
+    {
+        Interlocked.Increment(ref _generation);
+        if (workspaceId is null)
+        {
+            _lookups.Clear();
+        }
+        else
+        {
+            _lookups.TryRemove(workspaceId, out _);
+        }
     }
 
     /// <summary>Compiles and caches a snapshot unless a newer one is cached already.</summary>

@@ -36,6 +36,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceStore>(_ => throw NoStore());
         services.TryAddSingleton<IUserStore>(_ => throw NoStore());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkspaceChangeSignal>();
         services.TryAddSingleton<WorkspaceLookupCache>();
         services.TryAddSingleton<Reclassifier>();
         services.TryAddSingleton<RightsPolicy>();

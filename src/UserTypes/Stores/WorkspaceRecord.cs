@@ -19,4 +19,20 @@ public sealed record WorkspaceRecord
 
     /// <summary>What the workspace has bought. Default <see cref="WorkspaceLicense.None"/>.</summary>
     public WorkspaceLicense License { get; init; } = WorkspaceLicense.None;
+
+    /// <summary>Whether both snapshots hold the same values, collaborators and signup domains in the same order.</summary>
+    /// <param name="other">The other snapshot.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(WorkspaceRecord? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Id == other.Id
+            && Version == other.Version
+            && License == other.License
+            && Collaborators.SequenceEqual(other.Collaborators)
+            && SignupDomains.SequenceEqual(other.SignupDomains));
+
+    /// <summary>A hash consistent with <see cref="Equals(WorkspaceRecord?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Collaborators.Count, SignupDomains.Count);
 }

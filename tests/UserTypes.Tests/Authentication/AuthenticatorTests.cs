@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Authentication;
 
-public sealed class AuthenticatorTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
 {
     private static readonly WorkspaceLicense FullLicense = new() { ExternalUsers = true, AnonymousUsers = true };
 
@@ -11,7 +13,7 @@ public sealed class AuthenticatorTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o =>
+        _host = NewHost(o =>
         {
             o.ExternalUsers.Enabled = true;
             o.AnonymousUsers.AllowImplicit = true;
@@ -24,7 +26,7 @@ public sealed class AuthenticatorTests
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private IAuthenticator Authenticator => _host.Get<IAuthenticator>();
 
@@ -75,7 +77,7 @@ public sealed class AuthenticatorTests
     [Test]
     public async Task NoCredentials_WhenImplicitIsOff_Fails()
     {
-        using var host = new TestHost();
+        using var host = NewHost();
         var workspace = await host.CreateWorkspaceAsync(license: FullLicense);
         await host.Users.SetAnonymousUserAsync(workspace, "anonymous", TestHost.Password);
 
@@ -166,7 +168,7 @@ public sealed class AuthenticatorTests
     public async Task External_WhenTheOptionIsOff_Fails()
     {
         // An external account created while the option was on, in a host restarted with it off.
-        using var host = new TestHost();
+        using var host = NewHost();
         var workspace = await host.CreateWorkspaceAsync(license: FullLicense);
         var partner = new StoredUser
         {
@@ -229,7 +231,7 @@ public sealed class AuthenticatorTests
     [Test]
     public async Task SignedUpAccount_WhenConfirmationIsNotRequired_LogsInAtOnce()
     {
-        using var host = new TestHost(o => o.Classification.RequireConfirmedEmail = false);
+        using var host = NewHost(o => o.Classification.RequireConfirmedEmail = false);
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         await host.Users.SignUpAsync(workspace, "john@softr.io", TestHost.Password);
 

@@ -1,8 +1,10 @@
+using UserTypes.Tests.Stores;
 using Microsoft.Extensions.Options;
 
 namespace UserTypes.Tests.Authentication;
 
-public sealed class HostilePasswordTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class HostilePasswordTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -10,12 +12,12 @@ public sealed class HostilePasswordTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost();
+        _host = NewHost();
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io");
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private async Task<AuthenticationFailureReason?> TryLoginAsync(string userName, string password)
     {
@@ -80,7 +82,7 @@ public sealed class HostilePasswordTests
     [Test]
     public async Task ALowerWorkFactorHash_IsReplacedOnTheNextSuccessfulLogin()
     {
-        using var cheap = new TestHost(o => o.Password.WorkFactor = 4);
+        using var cheap = NewHost(o => o.Password.WorkFactor = 4);
         var workspace = await cheap.CreateWorkspaceAsync("owner@softr.io");
         var victim = await cheap.Users.CreateInternalUserAsync(workspace, "victim", "victim@softr.io", TestHost.Password);
         var oldHash = (await cheap.StoredAsync(victim)).PasswordHash;
@@ -89,7 +91,7 @@ public sealed class HostilePasswordTests
         var stronger = new PasswordHasher(Options.Create(options));
 
         stronger.Verify(TestHost.Password, oldHash, out _).Should().Be(PasswordVerification.SucceededRehashNeeded);
-        using var upgraded = new TestHost(o => o.Password.WorkFactor = 5, shareStoresWith: cheap);
+        using var upgraded = NewHost(o => o.Password.WorkFactor = 5, shareStoresWith: cheap);
         await upgraded.Authenticator.AuthenticateAsync(workspace, new PasswordCredentials("victim", TestHost.Password), ClientKind.WebApplication);
 
         var newHash = (await cheap.StoredAsync(victim)).PasswordHash;

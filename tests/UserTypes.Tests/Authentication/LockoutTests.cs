@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Authentication;
 
-public sealed class LockoutTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -9,13 +11,13 @@ public sealed class LockoutTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost();
+        _host = NewHost();
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io");
         _staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private Task<AuthenticatedUser> LoginAsync(string password) =>
         _host.Get<IAuthenticator>().AuthenticateAsync(_workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
@@ -71,7 +73,7 @@ public sealed class LockoutTests
     [Test]
     public async Task ConfiguredLimitAndDuration_AreHonoured()
     {
-        using var host = new TestHost(o =>
+        using var host = NewHost(o =>
         {
             o.Lockout.MaxFailedAttempts = 2;
             o.Lockout.Duration = TimeSpan.FromMinutes(1);
@@ -89,7 +91,7 @@ public sealed class LockoutTests
     [Test]
     public async Task TwentyConcurrentWrongPasswords_AreTwentyCountedFailures()
     {
-        using var host = new TestHost(o => o.Lockout.MaxFailedAttempts = 1000);
+        using var host = NewHost(o => o.Lockout.MaxFailedAttempts = 1000);
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
         var authenticator = host.Get<IAuthenticator>();

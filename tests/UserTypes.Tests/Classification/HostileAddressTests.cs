@@ -51,7 +51,7 @@ public sealed class HostileAddressTests
     }
 
     [OneTimeTearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [TestCaseSource(nameof(Hostile))]
     [SetCulture("tr-TR")]

@@ -1,15 +1,17 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Classification;
 
 /// <summary>The worked examples of the product document "Internal vs. External Users", word for word.</summary>
-public sealed class SeedExampleTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class SeedExampleTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
 
     [SetUp]
-    public void SetUp() => _host = new TestHost();
+    public void SetUp() => _host = NewHost();
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task CollaboratorCase_JohnAtSoftrIo_IsInternalBecauseCollaboratorsUseSoftrIo()

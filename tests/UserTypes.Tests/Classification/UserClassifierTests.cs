@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Classification;
 
-public sealed class UserClassifierTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class UserClassifierTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -8,12 +10,12 @@ public sealed class UserClassifierTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost();
+        _host = NewHost();
         _workspace = await _host.CreateWorkspaceAsync("owner@owner.example");
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task Classify_OwnerDomain_IsInternal()
@@ -111,7 +113,7 @@ public sealed class UserClassifierTests
     [Test]
     public async Task Classify_PublicDomainAddedByHost_IsLeftOut()
     {
-        using var host = new TestHost(o => o.Classification.PublicEmailDomains.Add("Corp-Mail.EXAMPLE"));
+        using var host = NewHost(o => o.Classification.PublicEmailDomains.Add("Corp-Mail.EXAMPLE"));
         var workspace = await host.CreateWorkspaceAsync("owner@corp-mail.example");
 
         var result = await host.Classifier.ClassifyAsync(workspace, "someone@corp-mail.example");
@@ -122,7 +124,7 @@ public sealed class UserClassifierTests
     [Test]
     public async Task Classify_PublicDomainRemovedByHost_CountsAgain()
     {
-        using var host = new TestHost(o => o.Classification.PublicEmailDomains.Remove("gmail.com"));
+        using var host = NewHost(o => o.Classification.PublicEmailDomains.Remove("gmail.com"));
         var workspace = await host.CreateWorkspaceAsync("owner@gmail.com");
 
         var result = await host.Classifier.ClassifyAsync(workspace, "someone@gmail.com");

@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Directory;
 
-public sealed class AssignedAccountTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class AssignedAccountTests(StoreKind store) : StoreFixture(store)
 {
     private static readonly WorkspaceLicense ExternalLicense = new() { ExternalUsers = true };
 
@@ -11,13 +13,13 @@ public sealed class AssignedAccountTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: ExternalLicense);
         _admin = await _host.CreateAdministratorAsync(_workspace);
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task CreateExternalUser_LinksTheContactPersonAndFixesTheType()
@@ -58,7 +60,7 @@ public sealed class AssignedAccountTests
     [Test]
     public async Task CreateExternalUser_WhileTheOptionIsOff_ThrowsNamingIt()
     {
-        using var host = new TestHost();
+        using var host = NewHost();
         var workspace = await host.CreateWorkspaceAsync(license: ExternalLicense);
         var admin = await host.CreateAdministratorAsync(workspace);
 

@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Directory;
 
-public sealed class ConfirmEmailTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class ConfirmEmailTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -9,13 +11,13 @@ public sealed class ConfirmEmailTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost();
+        _host = NewHost();
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io");
         _signUp = await _host.Users.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task Confirm_WithTheToken_ConfirmsAndForgetsTheToken()
@@ -75,7 +77,7 @@ public sealed class ConfirmEmailTests
     [Test]
     public async Task Confirm_ConfiguredLifetime_IsHonoured()
     {
-        using var host = new TestHost(o => o.Classification.EmailConfirmationTokenLifetime = TimeSpan.FromMinutes(5));
+        using var host = NewHost(o => o.Classification.EmailConfirmationTokenLifetime = TimeSpan.FromMinutes(5));
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         var signUp = await host.Users.SignUpAsync(workspace, "john@softr.io", TestHost.Password);
 

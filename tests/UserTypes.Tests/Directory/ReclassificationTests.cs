@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Directory;
 
-public sealed class ReclassificationTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -8,12 +10,12 @@ public sealed class ReclassificationTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private async Task<UserType> TypeOfAsync(string userName) =>
         (await _host.Users.FindByUserNameAsync(_workspace, userName))!.UserType;

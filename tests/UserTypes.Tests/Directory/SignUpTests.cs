@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Directory;
 
-public sealed class SignUpTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
 {
     private static readonly WorkspaceLicense ExternalLicense = new() { ExternalUsers = true };
 
@@ -10,12 +12,12 @@ public sealed class SignUpTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: ExternalLicense);
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task SignUp_CollaboratorDomain_IsAnUnconfirmedClassifiedInternalAccountNamedByItsAddress()
@@ -47,7 +49,7 @@ public sealed class SignUpTests
     [Test]
     public async Task SignUp_ExternalWhileExternalUsersAreOff_ThrowsNamingTheOptionAndCreatesNothing()
     {
-        using var host = new TestHost();
+        using var host = NewHost();
         var workspace = await host.CreateWorkspaceAsync(license: ExternalLicense);
 
         var act = () => host.Users.SignUpAsync(workspace, "applicant@elsewhere.example", TestHost.Password);

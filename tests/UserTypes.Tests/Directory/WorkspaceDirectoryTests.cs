@@ -1,14 +1,16 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Directory;
 
-public sealed class WorkspaceDirectoryTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class WorkspaceDirectoryTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
 
     [SetUp]
-    public void SetUp() => _host = new TestHost();
+    public void SetUp() => _host = NewHost();
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private async Task<WorkspaceRecord> StoredAsync(string workspaceId) =>
         (await _host.WorkspaceStore.FindAsync(workspaceId, CancellationToken.None))!;

@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Licensing;
 
-public sealed class SeatTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class SeatTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -9,13 +11,13 @@ public sealed class SeatTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true, AnonymousUsers = true });
         _admin = await _host.CreateAdministratorAsync(_workspace);
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private Task SetLimitsAsync(int? internalUsers, int? externalUsers) =>
         _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true, MaxInternalUsers = internalUsers, MaxExternalUsers = externalUsers });

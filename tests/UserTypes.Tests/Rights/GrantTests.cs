@@ -1,6 +1,8 @@
+using UserTypes.Tests.Stores;
 namespace UserTypes.Tests.Rights;
 
-public sealed class GrantTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class GrantTests(StoreKind store) : StoreFixture(store)
 {
     private TestHost _host = null!;
     private string _workspace = null!;
@@ -12,7 +14,7 @@ public sealed class GrantTests
     [SetUp]
     public async Task SetUp()
     {
-        _host = new TestHost(o => o.ExternalUsers.Enabled = true);
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
         _admin = await _host.CreateAdministratorAsync(_workspace);
         _staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
@@ -21,7 +23,7 @@ public sealed class GrantTests
     }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown() => _host?.Dispose();
 
     private static RightsGrant Data(string entity, DataRights rights) =>
         new() { DataRights = new Dictionary<string, DataRights> { [entity] = rights } };

@@ -1,0 +1,71 @@
+namespace UserTypes;
+
+/// <summary>
+/// The schema, written once for every dialect: a dialect supplies its type names. Each entry of
+/// <see cref="Migrations"/> is one version; a released version is never edited, only followed by a new one.
+/// </summary>
+internal static class RelationalSchema
+{
+    /// <summary>The migrations in order.</summary>
+    /// <param name="types">The dialect's names for the column types.</param>
+    /// <param name="dialectTables">Statements only this dialect needs in version 1 (empty for none).</param>
+    /// <returns>One script per version.</returns>
+    public static IReadOnlyList<string> Migrations(SqlTypes types, string dialectTables) =>
+    [
+        $"""
+        CREATE TABLE usertypes_workspaces (
+            id {types.Text} NOT NULL PRIMARY KEY,
+            version {types.BigInt} NOT NULL,
+            license_external_users {types.Boolean} NOT NULL,
+            license_anonymous_users {types.Boolean} NOT NULL,
+            license_max_internal_users {types.Integer} NULL,
+            license_max_external_users {types.Integer} NULL,
+            license_expires_at {types.BigInt} NULL,
+            classified_version {types.BigInt} NOT NULL);
+        CREATE TABLE usertypes_collaborators (
+            seq {types.Identity},
+            workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),
+            email {types.Text} NOT NULL,
+            role {types.Integer} NOT NULL,
+            UNIQUE (workspace_id, email));
+        CREATE TABLE usertypes_signup_domains (
+            seq {types.Identity},
+            workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),
+            domain {types.Text} NOT NULL,
+            include_subdomains {types.Boolean} NOT NULL,
+            UNIQUE (workspace_id, domain));
+        CREATE TABLE usertypes_users (
+            id {types.Text} NOT NULL PRIMARY KEY,
+            workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),
+            user_name {types.Text} NOT NULL,
+            normalized_user_name {types.Text} NOT NULL,
+            email {types.Text} NULL,
+            email_confirmed {types.Boolean} NOT NULL,
+            user_type {types.Integer} NOT NULL CHECK (user_type IN (0, 1, 2)),
+            user_type_source {types.Integer} NOT NULL,
+            person_id {types.Text} NULL,
+            enabled {types.Boolean} NOT NULL,
+            rights {types.Text} NOT NULL,
+            access_failed_count {types.Integer} NOT NULL,
+            lockout_end {types.BigInt} NULL,
+            created_at {types.BigInt} NOT NULL,
+            version {types.BigInt} NOT NULL,
+            password_hash {types.Text} NOT NULL,
+            token_hash {types.Bytes} NULL,
+            token_expires_at {types.BigInt} NULL,
+            UNIQUE (workspace_id, normalized_user_name));
+        CREATE UNIQUE INDEX usertypes_users_one_anonymous ON usertypes_users (workspace_id) WHERE user_type = 2;
+        CREATE INDEX usertypes_users_seats ON usertypes_users (workspace_id, user_type) WHERE enabled;
+        {dialectTables}
+        """,
+    ];
+}
+
+/// <summary>A dialect's names for the column types the schema uses.</summary>
+/// <param name="Text">Strings.</param>
+/// <param name="Integer">32-bit integers.</param>
+/// <param name="BigInt">64-bit integers (versions, and instants as UTC ticks).</param>
+/// <param name="Boolean">Booleans.</param>
+/// <param name="Bytes">Byte strings.</param>
+/// <param name="Identity">An ever-increasing integer primary key, with its constraint.</param>
+internal sealed record SqlTypes(string Text, string Integer, string BigInt, string Boolean, string Bytes, string Identity);

@@ -1,0 +1,146 @@
+using System.Data.Common;
+
+namespace UserTypes;
+
+/// <summary>
+/// The workspace and account store over a relational database, one code path for every dialect. Each store
+/// operation is one transaction; writes that must be atomic across processes (the seat gate, user-name
+/// uniqueness, version checks, reclassification) first lock the workspace row, so concurrent writers to one
+/// workspace are serialised by the database, and unique constraints back the checks up. The schema is migrated
+/// on first use. Changes made by other processes reach <see cref="WorkspaceChangeSignal"/> through the dialect's
+/// watcher, which starts with the store and stops when it is disposed.
+/// </summary>
+internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAsyncDisposable, IDisposable
+{
+    private readonly SqlDialect _dialect;
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _migrated;
+    private Task? _watcher;
+
+    public RelationalStore(SqlDialect dialect, WorkspaceChangeSignal changes)
+    {
+        _dialect = dialect;
+        Changes = changes;
+    }
+
+    private WorkspaceChangeSignal Changes { get; }
+
+    // A container disposed synchronously still stops the watcher and releases the connections.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_watcher is not null)
+        {
+            await _watcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _stopping.Dispose();
+        _migration.Dispose();
+        await _dialect.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // Every operation starts here: the schema is current before the first statement, and the watcher runs.
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            await _dialect.MigrateExclusivelyAsync(ApplyMissingMigrationsAsync, cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+            _watcher = Task.Run(() => _dialect.WatchAsync(Changes, _stopping.Token), CancellationToken.None);
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
+
+    private async Task ApplyMissingMigrationsAsync(DbConnection connection, DbTransaction transaction)
+    {
+        await transaction.Command("CREATE TABLE IF NOT EXISTS usertypes_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
+            .RunAsync(CancellationToken.None).ConfigureAwait(false);
+        var applied = (await transaction.Command("SELECT version FROM usertypes_migrations")
+            .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false))
+            .ToHashSet();
+        for (var version = 1; version <= _dialect.Migrations.Count; version++)
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+
+            await transaction.Command(_dialect.Migrations[version - 1]).RunAsync(CancellationToken.None).ConfigureAwait(false);
+            await transaction.Command(
+                "INSERT INTO usertypes_migrations (version, applied_at) VALUES (@version, @applied_at)",
+                ("version", version),
+                ("applied_at", DateTimeOffset.UtcNow.UtcTicks)).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // One write: open, begin, lock the workspace row, run, notify, commit. A null result from write rolls back.
+    private async Task<T> WriteAsync<T>(string workspaceId, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var locked = await LockAsync(transaction, workspaceId, cancellationToken).ConfigureAwait(false);
+                var (result, commit) = await write(transaction, locked).ConfigureAwait(false);
+                if (commit)
+                {
+                    await _dialect.NotifyAsync(transaction, workspaceId, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            }
+        }
+    }
+
+    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Command(_dialect.LockWorkspaceSql, ("workspace_id", workspaceId))
+            .ReadAllAsync(reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        return new WorkspaceLock(Exists: rows.Count == 1, ClassifiedVersion: rows.Count == 1 ? rows[0] : 0);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await read(connection).ConfigureAwait(false);
+        }
+    }
+
+    private readonly record struct WorkspaceLock(bool Exists, long ClassifiedVersion);
+}

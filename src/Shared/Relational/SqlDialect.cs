@@ -1,0 +1,55 @@
+using System.Data.Common;
+
+namespace UserTypes;
+
+/// <summary>
+/// What differs between the databases behind <see cref="RelationalStore"/>: connections, the schema, how a write
+/// transaction takes its locks, and how other processes hear of a change. Everything else is one code path.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    /// <summary>The schema, one script per version, applied in order and recorded in <c>usertypes_migrations</c>.</summary>
+    public abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>Locks the workspace row for the rest of the transaction and reads its classified version.</summary>
+    public abstract string LockWorkspaceSql { get; }
+
+    /// <summary>Opens a connection ready for use.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The open connection.</returns>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction in which the writes of one store operation are atomic.</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The transaction.</returns>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="migrate"/> while holding a lock that two processes starting at once cannot both hold.</summary>
+    /// <param name="migrate">Applies the missing migrations inside the given transaction.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    public abstract Task MigrateExclusivelyAsync(Func<DbConnection, DbTransaction, Task> migrate, CancellationToken cancellationToken);
+
+    /// <summary>Whether an exception is the violation of a unique constraint.</summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns>Whether it is.</returns>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Tells other processes, when the transaction commits, that a workspace changed.</summary>
+    /// <param name="transaction">The write transaction.</param>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when queued.</returns>
+    public abstract Task NotifyAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken);
+
+    /// <summary>Releases what the dialect holds (a connection pool, for example).</summary>
+    /// <returns>A task that completes when released.</returns>
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Watches for changes made by other processes and raises <paramref name="signal"/> for them, until cancelled.</summary>
+    /// <param name="signal">The signal of this process.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>A task that ends when cancelled.</returns>
+    public abstract Task WatchAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken);
+}

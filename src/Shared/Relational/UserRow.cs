@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace UserTypes;
+
+/// <summary>How an account maps to the columns of <c>usertypes_users</c>, in one place for every statement.</summary>
+internal static class UserRow
+{
+    /// <summary>Every column, in the order <see cref="Read"/> expects.</summary>
+    public const string Columns =
+        "id, workspace_id, user_name, normalized_user_name, email, email_confirmed, user_type, user_type_source, person_id, enabled, " +
+        "rights, access_failed_count, lockout_end, created_at, version, password_hash, token_hash, token_expires_at";
+
+    /// <summary>The parameters of every column, named as in <see cref="Columns"/> prefixed with <c>@</c>.</summary>
+    public const string Values =
+        "@id, @workspace_id, @user_name, @normalized_user_name, @email, @email_confirmed, @user_type, @user_type_source, @person_id, @enabled, " +
+        "@rights, @access_failed_count, @lockout_end, @created_at, @version, @password_hash, @token_hash, @token_expires_at";
+
+    /// <summary>Every column but the key, as <c>column = @column</c>.</summary>
+    public const string Assignments =
+        "user_name = @user_name, normalized_user_name = @normalized_user_name, email = @email, email_confirmed = @email_confirmed, " +
+        "user_type = @user_type, user_type_source = @user_type_source, person_id = @person_id, enabled = @enabled, rights = @rights, " +
+        "access_failed_count = @access_failed_count, lockout_end = @lockout_end, created_at = @created_at, version = @version, " +
+        "password_hash = @password_hash, token_hash = @token_hash, token_expires_at = @token_expires_at";
+
+    /// <summary>The parameters of every column.</summary>
+    /// <param name="user">The account.</param>
+    /// <returns>Name and value pairs.</returns>
+    public static (string, object?)[] Parameters(StoredUser user)
+    {
+        var account = user.Account;
+        return
+        [
+            ("id", account.Id),
+            ("workspace_id", account.WorkspaceId),
+            ("user_name", account.UserName),
+            ("normalized_user_name", user.NormalizedUserName),
+            ("email", account.Email),
+            ("email_confirmed", account.EmailConfirmed),
+            ("user_type", (int)account.UserType),
+            ("user_type_source", (int)account.UserTypeSource),
+            ("person_id", account.PersonId),
+            ("enabled", account.Enabled),
+            ("rights", WriteRights(account.Rights)),
+            ("access_failed_count", account.AccessFailedCount),
+            ("lockout_end", account.LockoutEnd?.UtcTicks),
+            ("created_at", account.CreatedAt.UtcTicks),
+            ("version", account.Version),
+            ("password_hash", user.PasswordHash),
+            ("token_hash", user.EmailConfirmationTokenHash),
+            ("token_expires_at", user.EmailConfirmationTokenExpiresAt?.UtcTicks),
+        ];
+    }
+
+    /// <summary>Reads the account of the current row, selected with <see cref="Columns"/>.</summary>
+    /// <param name="reader">The reader on a row.</param>
+    /// <returns>The account.</returns>
+    public static StoredUser Read(DbDataReader reader) => new()
+    {
+        Account = new UserAccount
+        {
+            Id = reader.GetString(0),
+            WorkspaceId = reader.GetString(1),
+            UserName = reader.GetString(2),
+            Email = reader.NullableString(4),
+            EmailConfirmed = reader.GetBoolean(5),
+            UserType = (UserType)reader.GetInt32(6),
+            UserTypeSource = (UserTypeSource)reader.GetInt32(7),
+            PersonId = reader.NullableString(8),
+            Enabled = reader.GetBoolean(9),
+            Rights = ReadRights(reader.GetString(10)),
+            AccessFailedCount = reader.GetInt32(11),
+            LockoutEnd = Ticks(reader.Nullable<long>(12)),
+            CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
+            Version = reader.GetInt64(14),
+        },
+        PasswordHash = reader.GetString(15),
+        EmailConfirmationTokenHash = reader.IsDBNull(16) ? null : reader.GetFieldValue<byte[]>(16),
+        EmailConfirmationTokenExpiresAt = Ticks(reader.Nullable<long>(17)),
+    };
+
+    /// <summary>A grant as the JSON kept in the <c>rights</c> column.</summary>
+    /// <param name="grant">The grant.</param>
+    /// <returns>The JSON.</returns>
+    public static string WriteRights(RightsGrant grant) => JsonSerializer.Serialize(new StoredRights(
+        [.. grant.FunctionalRights.Order(StringComparer.Ordinal)],
+        grant.DataRights.ToDictionary(entry => entry.Key, entry => (int)entry.Value)));
+
+    private static RightsGrant ReadRights(string json)
+    {
+        var stored = JsonSerializer.Deserialize<StoredRights>(json) ?? throw new InvalidDataException("The rights column holds no JSON object.");
+        return new RightsGrant
+        {
+            FunctionalRights = stored.Functional.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            DataRights = stored.Data.ToDictionary(entry => entry.Key, entry => (DataRights)entry.Value, StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    private static DateTimeOffset? Ticks(long? ticks) => ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
+
+    private sealed record StoredRights(string[] Functional, Dictionary<string, int> Data);
+}

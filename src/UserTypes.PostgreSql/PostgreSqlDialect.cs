@@ -1,0 +1,108 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace UserTypes;
+
+/// <summary>
+/// PostgreSQL: writes run at READ COMMITTED and lock the workspace row (<c>SELECT ... FOR UPDATE</c>), so all
+/// writers to one workspace, in any process, are serialised by the database. Each write queues
+/// <c>pg_notify</c>, delivered at commit to every instance listening, which drops that workspace from its caches.
+/// Migrations hold a transaction-scoped advisory lock.
+/// </summary>
+internal sealed class PostgreSqlDialect : SqlDialect
+{
+    /// <summary>The notification channel.</summary>
+    public const string Channel = "usertypes_changes";
+
+    // An arbitrary constant that names the migration lock among the database's advisory locks.
+    private const long MigrationLockKey = 0x5573_6572_5479_7065;
+
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    public PostgreSqlDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public override IReadOnlyList<string> Migrations { get; } = RelationalSchema.Migrations(
+        new SqlTypes(Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Bytes: "bytea", Identity: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        dialectTables: string.Empty);
+
+    public override string LockWorkspaceSql => "SELECT classified_version FROM usertypes_workspaces WHERE id = @workspace_id FOR UPDATE";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    public override async Task MigrateExclusivelyAsync(Func<DbConnection, DbTransaction, Task> migrate, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Held until commit: a second process starting at the same moment waits here, then finds the work done.
+                await transaction.Command("SELECT pg_advisory_xact_lock(@key)", ("key", MigrationLockKey)).RunAsync(cancellationToken).ConfigureAwait(false);
+                await migrate(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override Task NotifyAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken) =>
+        transaction.Command("SELECT pg_notify(@channel, @payload)", ("channel", Channel), ("payload", _instance + "|" + workspaceId)).RunAsync(cancellationToken);
+
+    public override async Task WatchAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    connection.Notification += (_, e) => Receive(signal, e.Payload);
+                    await connection.Command($"LISTEN {Channel}", null).RunAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Anything changed while not listening is unknown: drop it all once listening.
+                    signal.EverythingChanged();
+                    while (true)
+                    {
+                        await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            {
+                signal.EverythingChanged();
+                await Task.Delay(ReconnectDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void Receive(WorkspaceChangeSignal signal, string payload)
+    {
+        var separator = payload.IndexOf('|', StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            signal.EverythingChanged();
+        }
+        else if (!payload.AsSpan(0, separator).SequenceEqual(_instance))
+        {
+            signal.WorkspaceChanged(payload[(separator + 1)..]);
+        }
+    }
+}
