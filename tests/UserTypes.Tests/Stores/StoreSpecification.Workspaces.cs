@@ -1,20 +1,7 @@
 namespace UserTypes.Tests.Stores;
 
-/// <summary>
-/// What every <see cref="IWorkspaceStore"/> must do, in the style of ASP.NET Core Identity's specification tests:
-/// each store's test fixture inherits this and supplies a fresh, empty store.
-/// </summary>
-public abstract class WorkspaceStoreSpecification
+public abstract partial class StoreSpecification
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    protected IWorkspaceStore Store { get; private set; } = null!;
-
-    /// <summary>A new, empty store.</summary>
-    protected abstract IWorkspaceStore CreateStore();
-
-    [SetUp]
-    public void CreateStoreForTest() => Store = CreateStore();
 
     private static WorkspaceRecord NewWorkspace(string id = "ws") => new()
     {

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace UserTypes.Tests.Stores;
+
+/// <summary>Several host instances on one database, as several processes of a host would run.</summary>
+[TestFixture(StoreKind.Sqlite)]
+[TestFixture(StoreKind.PostgreSql)]
+public sealed class InstancesTests(StoreKind store) : StoreFixture(store)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
+
+    private static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                Assert.Fail("The other instance never saw the change.");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return clock.Elapsed;
+    }
+
+    [Test]
+    public async Task RemovedCollaborator_IsSeenByTheOtherInstanceWithinASecond()
+    {
+        using var first = NewHost();
+        using var second = NewHost(shareStoresWith: first);
+        var workspace = await first.CreateWorkspaceAsync("owner@softr.io");
+        await first.Workspaces.AddCollaboratorAsync(workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        (await second.Classifier.ClassifyAsync(workspace, "james@xyz.com")).UserType.Should().Be(UserType.Internal, "the second instance caches the workspace");
+
+        await first.Workspaces.RemoveCollaboratorAsync(workspace, "joanne@xyz.com");
+        var elapsed = await TimeUntilAsync(async () => (await second.Classifier.ClassifyAsync(workspace, "james@xyz.com")).UserType == UserType.External);
+
+        elapsed.Should().BeLessThan(Bound);
+    }
+
+    [Test]
+    public async Task GrantToTheAnonymousAccount_ReachesTheOtherInstancesImplicitAnonymousWithinASecond()
+    {
+        static void Options(UserTypesOptions o) => o.AnonymousUsers.AllowImplicit = true;
+        using var first = NewHost(Options);
+        using var second = NewHost(Options, shareStoresWith: first);
+        var workspace = await first.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { AnonymousUsers = true });
+        var admin = await first.CreateAdministratorAsync(workspace);
+        var anonymous = await first.Users.SetAnonymousUserAsync(workspace, "anonymous", TestHost.Password);
+        (await second.Authenticator.AuthenticateAsync(workspace, null, ClientKind.ServiceAgent)).Rights.Allows("contact", DataRights.Create).Should().BeFalse();
+
+        await first.Users.GrantAsync(admin, anonymous.Id, new RightsGrant { DataRights = new Dictionary<string, DataRights> { ["contact"] = DataRights.Create } });
+        var elapsed = await TimeUntilAsync(async () =>
+            (await second.Authenticator.AuthenticateAsync(workspace, null, ClientKind.ServiceAgent)).Rights.Allows("contact", DataRights.Create));
+
+        elapsed.Should().BeLessThan(Bound);
+    }
+
+    [Test]
+    public async Task TwoInstancesStartingAtOnce_MigrateOnce_AndBothWork()
+    {
+        using var first = NewHost();
+        using var second = NewHost(shareStoresWith: first);
+        using var third = NewHost(shareStoresWith: first);
+
+        // Both touch the store at the same moment, so both try to migrate the empty database.
+        await Task.WhenAll(
+            Task.Run(() => first.WorkspaceStore.FindAsync("nothing", CancellationToken.None)),
+            Task.Run(() => second.WorkspaceStore.FindAsync("nothing", CancellationToken.None)));
+        var workspace = await second.CreateWorkspaceAsync("owner@softr.io");
+
+        (await third.Classifier.ClassifyAsync(workspace, "john@softr.io")).UserType.Should().Be(UserType.Internal, "a later instance finds the schema current");
+    }
+}

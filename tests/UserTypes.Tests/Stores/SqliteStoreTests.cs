@@ -1,0 +1,6 @@
+namespace UserTypes.Tests.Stores;
+
+public sealed class SqliteStoreTests : StoreSpecification
+{
+    protected override StoreKind Kind => StoreKind.Sqlite;
+}
