@@ -92,6 +92,8 @@ internal sealed class TestHost : IDisposable
 
     public StoreKind Store => _database.Kind;
 
+    public TestDatabase Database => _database;
+
     public void Dispose()
     {
         _provider.Dispose();

@@ -81,6 +81,16 @@ internal sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>Runs a query that returns one number, straight against the database.</summary>
+    public long Count(string sql)
+    {
+        using System.Data.Common.DbConnection connection = Kind == StoreKind.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static void Admin(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
