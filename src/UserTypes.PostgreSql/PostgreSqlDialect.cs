@@ -58,38 +58,68 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override Task NotifyAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken) =>
-        transaction.Command("SELECT pg_notify(@channel, @payload)", ("channel", Channel), ("payload", _instance + "|" + workspaceId)).RunAsync(cancellationToken);
+    public override string NotifySql => "SELECT pg_notify(@notify_channel, @notify_payload)";
 
-    public override async Task WatchAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    public override (string Name, object? Value)[] NotifyParameters(string workspaceId) =>
+        [("notify_channel", Channel), ("notify_payload", _instance + "|" + workspaceId)];
+
+    public override bool IsUserNameClash(DbException exception) =>
+        exception is PostgresException { ConstraintName: { } constraint } && constraint.Contains("normalized_user_name", StringComparison.Ordinal);
+
+    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
     {
+        var listening = await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
+        return stopping => WatchAsync(signal, listening, stopping);
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            connection.Notification += (_, e) => Receive(signal, e.Payload);
+            await connection.Command($"LISTEN {Channel}", null).RunAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WatchAsync(WorkspaceChangeSignal signal, NpgsqlConnection listening, CancellationToken cancellationToken)
+    {
+        var connection = listening;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
-                {
-                    connection.Notification += (_, e) => Receive(signal, e.Payload);
-                    await connection.Command($"LISTEN {Channel}", null).RunAsync(cancellationToken).ConfigureAwait(false);
-
-                    // Anything changed while not listening is unknown: drop it all once listening.
-                    signal.EverythingChanged();
-                    while (true)
-                    {
-                        await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                connection ??= await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
+                await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
+                // The watcher must outlive any failure: nothing heard while it was down may stay cached, and it listens
+                // again on a new connection.
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    connection = null;
+                }
+
                 signal.EverythingChanged();
                 await Task.Delay(ReconnectDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -37,7 +37,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await connection.Command("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;", null).RunAsync(cancellationToken).ConfigureAwait(false);
+            // synchronous = NORMAL is SQLite's advice for WAL: a commit survives any crash of the process; only a power
+            // cut or an operating-system crash can undo the last commits, never corrupt the file.
+            await connection.Command("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", null)
+                .RunAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -73,17 +76,22 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 /* SQLITE_CONSTRAINT */ };
 
-    public override Task NotifyAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken) =>
-        transaction.Command(
-            "INSERT INTO usertypes_changes (workspace_id, instance, at) VALUES (@workspace_id, @instance, @at)",
-            ("workspace_id", workspaceId),
-            ("instance", _instance),
-            ("at", DateTimeOffset.UtcNow.UtcTicks)).RunAsync(cancellationToken);
+    public override string NotifySql => "INSERT INTO usertypes_changes (workspace_id, instance, at) VALUES (@notify_workspace, @notify_instance, @notify_at)";
 
-    public override async Task WatchAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    public override (string Name, object? Value)[] NotifyParameters(string workspaceId) =>
+        [("notify_workspace", workspaceId), ("notify_instance", _instance), ("notify_at", DateTimeOffset.UtcNow.UtcTicks)];
+
+    public override bool IsUserNameClash(DbException exception) => exception.Message.Contains("normalized_user_name", StringComparison.Ordinal);
+
+    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
     {
-        // Changes logged before the watcher started cannot be in any cache yet: start from the newest.
+        // Changes logged before this point cannot be in any cache yet: start from the newest.
         var lastSeen = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
+        return stopping => WatchAsync(signal, lastSeen, stopping);
+    }
+
+    private async Task WatchAsync(WorkspaceChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
+    {
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -96,7 +104,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
                     lastSeen = latest;
                 }
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // Whatever was missed while the database could not be read, nothing stale may stay cached.
                 signal.EverythingChanged();

@@ -12,8 +12,14 @@ internal sealed partial class RelationalStore
             user.Account.WorkspaceId,
             async (transaction, _) =>
             {
-                var refusal = await CheckAsync(transaction, user, previous: null, seatLimit, cancellationToken).ConfigureAwait(false);
-                return refusal is { } refused ? (refused, false) : await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+                // The seat gate is counted under the workspace lock; the name is left to the unique constraint, so
+                // the common case is one statement.
+                if (await IsOverSeatLimitAsync(transaction, user, previous: null, seatLimit, cancellationToken).ConfigureAwait(false))
+                {
+                    return (UserStoreResult.SeatLimitReached, false);
+                }
+
+                return await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -28,15 +34,16 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.Conflict, false);
                 }
 
-                var refusal = await CheckAsync(transaction, user, previous, seatLimit, cancellationToken).ConfigureAwait(false);
-                if (refusal is { } refused)
+                if (await IsOverSeatLimitAsync(transaction, user, previous, seatLimit, cancellationToken).ConfigureAwait(false))
                 {
-                    return (refused, false);
+                    return (UserStoreResult.SeatLimitReached, false);
                 }
 
-                await transaction.Command($"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected", [.. UserRow.Parameters(user), ("expected", expectedVersion)])
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
-                return (UserStoreResult.Succeeded, true);
+                return await WriteUserAsync(
+                    transaction,
+                    $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected",
+                    [.. UserRow.Parameters(user), ("expected", expectedVersion)],
+                    cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -45,12 +52,6 @@ internal sealed partial class RelationalStore
             user.Account.WorkspaceId,
             async (transaction, _) =>
             {
-                var holder = await FindAsync(transaction.Connection!, transaction, "normalized_user_name = @name", ("name", user.NormalizedUserName), user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
-                if (holder is not null && holder.Account.UserType != UserType.Anonymous)
-                {
-                    return (UserStoreResult.UserNameTaken, false);
-                }
-
                 await transaction.Command("DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2", ("workspace_id", user.Account.WorkspaceId))
                     .RunAsync(cancellationToken).ConfigureAwait(false);
                 return await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false);
@@ -137,40 +138,34 @@ internal sealed partial class RelationalStore
                 ("id", userId)).RunAsync(cancellationToken),
             cancellationToken);
 
-    // The seat gate and the name check, inside the write transaction that holds the workspace lock.
-    private static async Task<UserStoreResult?> CheckAsync(DbTransaction transaction, StoredUser user, StoredUser? previous, int? seatLimit, CancellationToken cancellationToken)
+    // The seat gate, inside the write transaction that holds the workspace lock: only an account that takes a seat
+    // its previous state did not hold is counted.
+    private static async Task<bool> IsOverSeatLimitAsync(DbTransaction transaction, StoredUser user, StoredUser? previous, int? seatLimit, CancellationToken cancellationToken)
     {
-        var holder = await FindAsync(transaction.Connection!, transaction, "normalized_user_name = @name", ("name", user.NormalizedUserName), user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
-        if (holder is not null && holder.Account.Id != user.Account.Id)
+        if (user.Account.Seat is not { } type || type == previous?.Account.Seat || seatLimit is not { } limit)
         {
-            return UserStoreResult.UserNameTaken;
+            return false;
         }
 
-        var seat = user.Account.Seat;
-        if (seat is { } type && seat != previous?.Account.Seat && seatLimit is { } limit)
-        {
-            var seats = await CountSeatsAsync(transaction.Connection!, transaction, user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
-            if ((type == UserType.Internal ? seats.Internal : seats.External) >= limit)
-            {
-                return UserStoreResult.SeatLimitReached;
-            }
-        }
-
-        return null;
+        var seats = await CountSeatsAsync(transaction.Connection!, transaction, user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        return (type == UserType.Internal ? seats.Internal : seats.External) >= limit;
     }
 
-    private async Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken)
+    private Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken) =>
+        WriteUserAsync(transaction, $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values})", UserRow.Parameters(user), cancellationToken);
+
+    // Runs the write; a unique violation is a refusal, never an exception: a clashing user name is UserNameTaken,
+    // anything else (a clashing id, a second anonymous account) is a conflict.
+    private async Task<(UserStoreResult, bool)> WriteUserAsync(DbTransaction transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         try
         {
-            await transaction.Command($"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values})", UserRow.Parameters(user))
-                .RunAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
             return (UserStoreResult.Succeeded, true);
         }
         catch (DbException e) when (_dialect.IsUniqueViolation(e))
         {
-            // The checks above ran under the workspace lock, so only a clashing id can land here.
-            return (UserStoreResult.Conflict, false);
+            return (_dialect.IsUserNameClash(e) ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
         }
     }
 

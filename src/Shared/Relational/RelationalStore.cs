@@ -69,8 +69,11 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
             }
 
             await _dialect.MigrateExclusivelyAsync(ApplyMissingMigrationsAsync, cancellationToken).ConfigureAwait(false);
+
+            // Watching starts before the first read is served, so no change can fall between the two.
+            var watch = await _dialect.StartWatchingAsync(Changes, cancellationToken).ConfigureAwait(false);
+            _watcher = Task.Run(() => watch(_stopping.Token), CancellationToken.None);
             _migrated = true;
-            _watcher = Task.Run(() => _dialect.WatchAsync(Changes, _stopping.Token), CancellationToken.None);
         }
         finally
         {
@@ -100,7 +103,8 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
         }
     }
 
-    // One write: open, begin, lock the workspace row, run, notify, commit. A null result from write rolls back.
+    // One write: open, begin, lock the workspace row and queue the change notice (one round trip), run, then commit
+    // (which sends the notice) or roll back (which drops it).
     private async Task<T> WriteAsync<T>(string workspaceId, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +117,6 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
                 var (result, commit) = await write(transaction, locked).ConfigureAwait(false);
                 if (commit)
                 {
-                    await _dialect.NotifyAsync(transaction, workspaceId, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -128,9 +131,22 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
 
     private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken)
     {
-        var rows = await transaction.Command(_dialect.LockWorkspaceSql, ("workspace_id", workspaceId))
-            .ReadAllAsync(reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
-        return new WorkspaceLock(Exists: rows.Count == 1, ClassifiedVersion: rows.Count == 1 ? rows[0] : 0);
+        var command = transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", workspaceId), .. _dialect.NotifyParameters(workspaceId)]);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                long? classifiedVersion = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+
+                // Step through the notice too: some providers run a batch's later statements only when asked to.
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                return new WorkspaceLock(Exists: classifiedVersion is not null, ClassifiedVersion: classifiedVersion ?? 0);
+            }
+        }
     }
 
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)

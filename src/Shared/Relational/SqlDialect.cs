@@ -36,20 +36,33 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <returns>Whether it is.</returns>
     public abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>Tells other processes, when the transaction commits, that a workspace changed.</summary>
-    /// <param name="transaction">The write transaction.</param>
+    /// <summary>
+    /// A statement that tells other processes, when its transaction commits, that a workspace changed: sent in the
+    /// same round trip as the workspace lock, and undone with the transaction if it rolls back.
+    /// </summary>
+    public abstract string NotifySql { get; }
+
+    /// <summary>The parameters of <see cref="NotifySql"/>.</summary>
     /// <param name="workspaceId">The workspace.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when queued.</returns>
-    public abstract Task NotifyAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken);
+    /// <returns>Name and value pairs.</returns>
+    public abstract (string Name, object? Value)[] NotifyParameters(string workspaceId);
+
+    /// <summary>Whether a unique violation is the clash of two user names (rather than of two ids).</summary>
+    /// <param name="exception">A unique violation.</param>
+    /// <returns>Whether the user-name constraint was violated.</returns>
+    public abstract bool IsUserNameClash(DbException exception);
 
     /// <summary>Releases what the dialect holds (a connection pool, for example).</summary>
     /// <returns>A task that completes when released.</returns>
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Watches for changes made by other processes and raises <paramref name="signal"/> for them, until cancelled.</summary>
+    /// <summary>
+    /// Starts watching for changes made by other processes. Completes once nothing committed from now on can be
+    /// missed (the change log's position is read, or <c>LISTEN</c> is active), so the store serves no read before
+    /// that; the returned loop then raises <paramref name="signal"/> for each change until cancelled.
+    /// </summary>
     /// <param name="signal">The signal of this process.</param>
-    /// <param name="cancellationToken">Stops watching.</param>
-    /// <returns>A task that ends when cancelled.</returns>
-    public abstract Task WatchAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken);
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The watching loop, to run in the background with a token that stops it.</returns>
+    public abstract Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken);
 }
