@@ -31,7 +31,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         new SqlTypes(Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Bytes: "bytea", Identity: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
         dialectTables: string.Empty);
 
-    public override string LockWorkspaceSql => "SELECT classified_version FROM usertypes_workspaces WHERE id = @workspace_id FOR UPDATE";
+    public override string LockWorkspaceSql => "SELECT classified_version, internal_seats, external_seats FROM usertypes_workspaces WHERE id = @workspace_id FOR UPDATE";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

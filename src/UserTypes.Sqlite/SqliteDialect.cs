@@ -29,7 +29,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
                 at INTEGER NOT NULL);
             """);
 
-    public override string LockWorkspaceSql => "SELECT classified_version FROM usertypes_workspaces WHERE id = @workspace_id";
+    public override string LockWorkspaceSql => "SELECT classified_version, internal_seats, external_seats FROM usertypes_workspaces WHERE id = @workspace_id";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -21,7 +21,9 @@ internal static class RelationalSchema
             license_max_internal_users {types.Integer} NULL,
             license_max_external_users {types.Integer} NULL,
             license_expires_at {types.BigInt} NULL,
-            classified_version {types.BigInt} NOT NULL);
+            classified_version {types.BigInt} NOT NULL,
+            internal_seats {types.Integer} NOT NULL DEFAULT 0 CHECK (internal_seats >= 0),
+            external_seats {types.Integer} NOT NULL DEFAULT 0 CHECK (external_seats >= 0));
         CREATE TABLE usertypes_collaborators (
             seq {types.Identity},
             workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),

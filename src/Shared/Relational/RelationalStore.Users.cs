@@ -10,11 +10,11 @@ internal sealed partial class RelationalStore
     public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken) =>
         WriteAsync(
             user.Account.WorkspaceId,
-            async (transaction, _) =>
+            async (transaction, locked) =>
             {
-                // The seat gate is counted under the workspace lock; the name is left to the unique constraint, so
-                // the common case is one statement.
-                if (await IsOverSeatLimitAsync(transaction, user, previous: null, seatLimit, cancellationToken).ConfigureAwait(false))
+                // The seat gate reads the counters the lock returned; the name is left to the unique constraint, so
+                // the common case is one more statement.
+                if (IsOverSeatLimit(locked.Seats, user, previous: null, seatLimit))
                 {
                     return (UserStoreResult.SeatLimitReached, false);
                 }
@@ -26,7 +26,7 @@ internal sealed partial class RelationalStore
     public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken) =>
         WriteAsync(
             user.Account.WorkspaceId,
-            async (transaction, _) =>
+            async (transaction, locked) =>
             {
                 var previous = await FindAsync(transaction.Connection!, transaction, "id = @id", ("id", user.Account.Id), user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
                 if (previous?.Account.Version != expectedVersion)
@@ -34,7 +34,7 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.Conflict, false);
                 }
 
-                if (await IsOverSeatLimitAsync(transaction, user, previous, seatLimit, cancellationToken).ConfigureAwait(false))
+                if (IsOverSeatLimit(locked.Seats, user, previous, seatLimit))
                 {
                     return (UserStoreResult.SeatLimitReached, false);
                 }
@@ -43,6 +43,8 @@ internal sealed partial class RelationalStore
                     transaction,
                     $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected",
                     [.. UserRow.Parameters(user), ("expected", expectedVersion)],
+                    previous.Account.Seat,
+                    user,
                     cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -68,7 +70,10 @@ internal sealed partial class RelationalStore
         ReadAsync(connection => FindAsync(connection, null, "user_type = @type", ("type", (int)UserType.Anonymous), workspaceId, cancellationToken), cancellationToken);
 
     public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
-        ReadAsync(connection => CountSeatsAsync(connection, null, workspaceId, cancellationToken), cancellationToken);
+        ReadAsync(
+            async connection => (await connection.Command("SELECT internal_seats, external_seats FROM usertypes_workspaces WHERE id = @id", null, ("id", workspaceId))
+                .ReadAllAsync(reader => new SeatCounts(reader.GetInt32(0), reader.GetInt32(1)), cancellationToken).ConfigureAwait(false)).FirstOrDefault(),
+            cancellationToken);
 
     public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken) =>
         WriteAsync<ReclassificationReport?>(
@@ -93,9 +98,12 @@ internal sealed partial class RelationalStore
                         .RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.Command("UPDATE usertypes_workspaces SET classified_version = @version WHERE id = @id", ("version", workspaceVersion), ("id", workspaceId))
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
+                // A full pass recounts the seats from the accounts, so the counters are also repaired here if ever wrong.
                 var seats = await CountSeatsAsync(transaction.Connection!, transaction, workspaceId, cancellationToken).ConfigureAwait(false);
+                await transaction.Command(
+                    "UPDATE usertypes_workspaces SET classified_version = @version, internal_seats = @internal, external_seats = @external WHERE id = @id",
+                    ("version", workspaceVersion), ("internal", seats.Internal), ("external", seats.External), ("id", workspaceId))
+                    .RunAsync(cancellationToken).ConfigureAwait(false);
                 return (new ReclassificationReport
                 {
                     Examined = accounts.Count,
@@ -138,26 +146,29 @@ internal sealed partial class RelationalStore
                 ("id", userId)).RunAsync(cancellationToken),
             cancellationToken);
 
-    // The seat gate, inside the write transaction that holds the workspace lock: only an account that takes a seat
-    // its previous state did not hold is counted.
-    private static async Task<bool> IsOverSeatLimitAsync(DbTransaction transaction, StoredUser user, StoredUser? previous, int? seatLimit, CancellationToken cancellationToken)
-    {
-        if (user.Account.Seat is not { } type || type == previous?.Account.Seat || seatLimit is not { } limit)
-        {
-            return false;
-        }
-
-        var seats = await CountSeatsAsync(transaction.Connection!, transaction, user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
-        return (type == UserType.Internal ? seats.Internal : seats.External) >= limit;
-    }
+    // The seat gate, on the counters read under the workspace lock: only an account that takes a seat its previous
+    // state did not hold is checked.
+    private static bool IsOverSeatLimit(SeatCounts seats, StoredUser user, StoredUser? previous, int? seatLimit) =>
+        user.Account.Seat is { } type && type != previous?.Account.Seat && seatLimit is { } limit
+        && (type == UserType.Internal ? seats.Internal : seats.External) >= limit;
 
     private Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken) =>
-        WriteUserAsync(transaction, $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values})", UserRow.Parameters(user), cancellationToken);
+        WriteUserAsync(transaction, $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values})", UserRow.Parameters(user), null, user, cancellationToken);
 
-    // Runs the write; a unique violation is a refusal, never an exception: a clashing user name is UserNameTaken,
-    // anything else (a clashing id, a second anonymous account) is a conflict.
-    private async Task<(UserStoreResult, bool)> WriteUserAsync(DbTransaction transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
+    // Runs the write and moves the seat counters with it, in one round trip. A unique violation is a refusal, never an
+    // exception: a clashing user name is UserNameTaken, anything else (a clashing id, a second anonymous account) is
+    // a conflict.
+    private async Task<(UserStoreResult, bool)> WriteUserAsync(
+        DbTransaction transaction, string sql, (string, object?)[] parameters, UserType? seatBefore, StoredUser user, CancellationToken cancellationToken)
     {
+        var after = user.Account.Seat;
+        var delta = (Internal: Seats(after, UserType.Internal) - Seats(seatBefore, UserType.Internal), External: Seats(after, UserType.External) - Seats(seatBefore, UserType.External));
+        if (delta != (0, 0))
+        {
+            sql += "; UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id";
+            parameters = [.. parameters, ("internal_delta", delta.Internal), ("external_delta", delta.External)];
+        }
+
         try
         {
             await transaction.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -168,6 +179,8 @@ internal sealed partial class RelationalStore
             return (_dialect.IsUserNameClash(e) ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
         }
     }
+
+    private static int Seats(UserType? seat, UserType type) => seat == type ? 1 : 0;
 
     private static async Task<StoredUser?> FindAsync(DbConnection connection, DbTransaction? transaction, string condition, (string, object?) parameter, string workspaceId, CancellationToken cancellationToken)
     {

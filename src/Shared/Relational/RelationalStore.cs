@@ -137,14 +137,16 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                long? classifiedVersion = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+                var locked = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    ? new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2)))
+                    : default;
 
                 // Step through the notice too: some providers run a batch's later statements only when asked to.
                 while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 {
                 }
 
-                return new WorkspaceLock(Exists: classifiedVersion is not null, ClassifiedVersion: classifiedVersion ?? 0);
+                return locked;
             }
         }
     }
@@ -158,5 +160,7 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
         }
     }
 
-    private readonly record struct WorkspaceLock(bool Exists, long ClassifiedVersion);
+    // The locked workspace row: whether it exists, the version of its last reclassification, and its seat counters,
+    // which every write of an account keeps equal to the enabled accounts of each type in the same transaction.
+    private readonly record struct WorkspaceLock(bool Exists, long ClassifiedVersion, SeatCounts Seats);
 }

@@ -11,7 +11,7 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The schema, one script per version, applied in order and recorded in <c>usertypes_migrations</c>.</summary>
     public abstract IReadOnlyList<string> Migrations { get; }
 
-    /// <summary>Locks the workspace row for the rest of the transaction and reads its classified version.</summary>
+    /// <summary>Locks the workspace row for the rest of the transaction and reads its classified version and seat counters.</summary>
     public abstract string LockWorkspaceSql { get; }
 
     /// <summary>Opens a connection ready for use.</summary>
