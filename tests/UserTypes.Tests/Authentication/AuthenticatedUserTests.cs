@@ -37,4 +37,27 @@ public sealed class AuthenticatedUserTests
         principal.Identity!.IsAuthenticated.Should().BeFalse();
         principal.FindFirst(UserTypesClaimTypes.UserType)?.Value.Should().Be("anonymous");
     }
+
+    [Test]
+    public void EffectiveRights_FromThePrincipal_AnswerAsAtLogin()
+    {
+        var user = User(UserType.External);
+
+        var rebuilt = EffectiveRights.FromPrincipal(user.ToClaimsPrincipal());
+
+        rebuilt.For("contact").Should().Be(user.Rights.For("contact"));
+        rebuilt.For("sale").Should().Be(DataRights.View);
+        rebuilt.Has("EXPORT").Should().BeTrue();
+    }
+
+    [TestCase("contact=64")]
+    [TestCase("contact=-1")]
+    [TestCase("contact")]
+    [TestCase("=15")]
+    public void EffectiveRights_FromForgedOrMalformedClaims_GrantNothing(string value)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserTypesClaimTypes.DataRights, value)], "forged"));
+
+        EffectiveRights.FromPrincipal(principal).For("contact").Should().Be(DataRights.None);
+    }
 }

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace UserTypes.AspNetCore;
+
+/// <summary>The user must hold a functional right.</summary>
+/// <param name="functionalRight">The functional right.</param>
+public sealed class FunctionalRightRequirement(string functionalRight) : IAuthorizationRequirement
+{
+    /// <summary>The functional right.</summary>
+    public string FunctionalRight { get; } = functionalRight;
+}

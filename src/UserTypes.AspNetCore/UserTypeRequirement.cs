@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace UserTypes.AspNetCore;
+
+/// <summary>The user must be of one of the given user types.</summary>
+/// <param name="userTypes">The allowed types.</param>
+public sealed class UserTypeRequirement(IReadOnlyCollection<UserType> userTypes) : IAuthorizationRequirement
+{
+    /// <summary>The allowed user types.</summary>
+    public IReadOnlyCollection<UserType> UserTypes { get; } = userTypes;
+}
