@@ -18,7 +18,7 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     public void ThrowIfInvalid(string? password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var error = DescribeShape(password) ?? (CountCharacters(password) < _minLength ? $"it has fewer than {_minLength} characters." : null);
+        var error = DescribeShape(password, out var characters) ?? (characters < _minLength ? $"it has fewer than {_minLength} characters." : null);
         if (error is not null)
         {
             // Never echo the password itself.
@@ -32,17 +32,18 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     /// </summary>
     /// <param name="password">The password as given.</param>
     /// <returns>Whether it is worth hashing.</returns>
-    public bool CouldVerify(string password) => DescribeShape(password) is null;
+    public bool CouldVerify(string password) => DescribeShape(password, out _) is null;
 
-    private string? DescribeShape(string password)
+    private string? DescribeShape(string password, out int count)
     {
         // A string of more than two UTF-16 units per allowed character is too long whatever it holds: refused unread.
+        count = 0;
         if (password.Length > 2 * _maxLength)
         {
             return $"it has more than {_maxLength} characters.";
         }
 
-        var count = CountCharacters(password);
+        count = CountCharacters(password);
         return count switch
         {
             < 0 => "it is not valid Unicode (it contains an unpaired surrogate).",

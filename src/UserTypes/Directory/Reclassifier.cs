@@ -43,13 +43,16 @@ internal sealed class Reclassifier(IUserStore users, WorkspaceLookupCache cache)
     /// </summary>
     /// <param name="classifiedWith">The lookup the new account was classified with.</param>
     /// <param name="cancellationToken">Cancels the pass.</param>
-    /// <returns>A task that completes when the account's type is current.</returns>
-    public async Task CatchUpAsync(WorkspaceLookup classifiedWith, CancellationToken cancellationToken)
+    /// <returns>Whether a pass ran, so that the account may have changed.</returns>
+    public async Task<bool> CatchUpAsync(WorkspaceLookup classifiedWith, CancellationToken cancellationToken)
     {
         var workspaceId = classifiedWith.Workspace.Id;
-        if (cache.TryGetCached(workspaceId, out var latest) && latest.Workspace.Version != classifiedWith.Workspace.Version)
+        if (!cache.TryGetCached(workspaceId, out var latest) || latest.Workspace.Version == classifiedWith.Workspace.Version)
         {
-            await RunAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+            return false;
         }
+
+        await RunAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -42,9 +42,10 @@ internal sealed partial class UserDirectory(
         };
         await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
 
-        // The account exists now: finishing its classification must not be cancelled halfway.
-        await reclassifier.CatchUpAsync(lookup, CancellationToken.None).ConfigureAwait(false);
-        var created = await users.FindByIdAsync(workspaceId, user.Account.Id, CancellationToken.None).ConfigureAwait(false);
+        // The account exists now: finishing its classification must not be cancelled halfway, and only a pass that
+        // ran can have changed what was written.
+        var caughtUp = await reclassifier.CatchUpAsync(lookup, CancellationToken.None).ConfigureAwait(false);
+        var created = caughtUp ? await users.FindByIdAsync(workspaceId, user.Account.Id, CancellationToken.None).ConfigureAwait(false) : null;
         return new SignUpResult((created ?? user).Account, token);
     }
 

@@ -53,7 +53,7 @@ internal sealed class InMemoryUserStore : IUserStore
         var tenant = TenantOf(user.Account.WorkspaceId);
         lock (tenant.Gate)
         {
-            var anonymous = tenant.ById.Values.FirstOrDefault(u => u.Account.UserType == UserType.Anonymous);
+            var anonymous = tenant.Anonymous;
             if (tenant.IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != anonymous?.Account.Id)
             {
                 return Task.FromResult(UserStoreResult.UserNameTaken);
@@ -76,7 +76,7 @@ internal sealed class InMemoryUserStore : IUserStore
         Read(workspaceId, tenant => tenant.IdByName.TryGetValue(normalizedUserName, out var id) ? tenant.ById[id] : null, cancellationToken);
 
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.ById.Values.FirstOrDefault(u => u.Account.UserType == UserType.Anonymous), cancellationToken);
+        Read(workspaceId, tenant => tenant.Anonymous, cancellationToken);
 
     public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => new SeatCounts(tenant.InternalSeats, tenant.ExternalSeats), cancellationToken);
@@ -192,6 +192,11 @@ internal sealed class InMemoryUserStore : IUserStore
 
         public long ClassifiedVersion { get; set; }
 
+        // The one anonymous account, kept beside the others so that finding it does not scan the workspace.
+        public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;
+
+        private string? AnonymousId { get; set; }
+
         public UserStoreResult CanWrite(StoredUser user, StoredUser? previous, int? seatLimit)
         {
             if (IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != user.Account.Id)
@@ -216,6 +221,10 @@ internal sealed class InMemoryUserStore : IUserStore
             ById[user.Account.Id] = user;
             IdByName[user.NormalizedUserName] = user.Account.Id;
             Count(user.Account.Seat, +1);
+            if (user.Account.UserType == UserType.Anonymous)
+            {
+                AnonymousId = user.Account.Id;
+            }
         }
 
         public void Remove(StoredUser user)
@@ -223,6 +232,10 @@ internal sealed class InMemoryUserStore : IUserStore
             ById.Remove(user.Account.Id);
             IdByName.Remove(user.NormalizedUserName);
             Count(user.Account.Seat, -1);
+            if (AnonymousId == user.Account.Id)
+            {
+                AnonymousId = null;
+            }
         }
 
         private int SeatsOf(UserType type) => type == UserType.Internal ? InternalSeats : ExternalSeats;
