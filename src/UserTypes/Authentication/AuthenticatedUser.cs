@@ -10,11 +10,16 @@ public sealed class AuthenticatedUser
     internal const string AuthenticationType = "UserTypes";
 
     internal AuthenticatedUser(UserAccount account, EffectiveRights rights, bool isImplicitAnonymous)
+        : this(account.Id, account.UserName, account.WorkspaceId, account.UserType, isImplicitAnonymous, rights)
     {
-        UserId = account.Id;
-        UserName = account.UserName;
-        WorkspaceId = account.WorkspaceId;
-        UserType = account.UserType;
+    }
+
+    private AuthenticatedUser(string userId, string userName, string workspaceId, UserType userType, bool isImplicitAnonymous, EffectiveRights rights)
+    {
+        UserId = userId;
+        UserName = userName;
+        WorkspaceId = workspaceId;
+        UserType = userType;
         IsImplicitAnonymous = isImplicitAnonymous;
         Rights = rights;
     }
@@ -36,6 +41,38 @@ public sealed class AuthenticatedUser
 
     /// <summary>What the user may do.</summary>
     public EffectiveRights Rights { get; }
+
+    /// <summary>
+    /// Reads back a user from a principal made by <see cref="ToClaimsPrincipal"/>, such as the one a sign-in cookie
+    /// restores, so a host can pass it as the actor of <see cref="IUserDirectory.CreateExternalUserAsync"/> or
+    /// <see cref="IUserDirectory.GrantAsync"/>. Those calls check the actor against the store, never the claims.
+    /// </summary>
+    /// <param name="principal">The principal.</param>
+    /// <returns>
+    /// The user, or <see langword="null"/> when the principal carries no complete UserTypes identity, or claims an
+    /// unauthenticated identity that is not the implicit anonymous user.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="principal"/> is <see langword="null"/>.</exception>
+    public static AuthenticatedUser? FromPrincipal(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var identity = principal.Identities.FirstOrDefault(candidate => candidate.HasClaim(claim => claim.Type == UserTypesClaimTypes.WorkspaceId));
+        if (identity?.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { Length: > 0 } userId
+            || identity.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } userName
+            || identity.FindFirst(UserTypesClaimTypes.WorkspaceId)?.Value is not { Length: > 0 } workspaceId
+            || UserTypesClaimTypes.TryParse(identity.FindFirst(UserTypesClaimTypes.UserType)?.Value) is not { } userType)
+        {
+            return null;
+        }
+
+        var isImplicitAnonymous = !identity.IsAuthenticated;
+        if (isImplicitAnonymous && userType != UserType.Anonymous)
+        {
+            return null;
+        }
+
+        return new AuthenticatedUser(userId, userName, workspaceId, userType, isImplicitAnonymous, EffectiveRights.FromPrincipal(new ClaimsPrincipal(identity)));
+    }
 
     /// <summary>
     /// The user as a claims principal, carrying the user type and every effective right (see

@@ -26,4 +26,13 @@ public static class UserTypesClaimTypes
         UserTypes.UserType.Anonymous => "anonymous",
         _ => throw new ArgumentOutOfRangeException(nameof(userType), userType, "Not a user type."),
     };
+
+    /// <summary>The user type a <see cref="UserType"/> claim value names, or <see langword="null"/> for any other value.</summary>
+    internal static UserTypes.UserType? TryParse(string? value) => value switch
+    {
+        "internal" => UserTypes.UserType.Internal,
+        "external" => UserTypes.UserType.External,
+        "anonymous" => UserTypes.UserType.Anonymous,
+        _ => null,
+    };
 }

@@ -51,8 +51,11 @@ public sealed class EffectiveRights
         });
     }
 
-    /// <summary>The rights as a grant, for display and for claims.</summary>
-    internal RightsGrant Grant { get; }
+    /// <summary>
+    /// What the rights are made of, for display: the functional rights held and the data rights named per entity
+    /// (or <c>*</c>). Ask <see cref="Allows"/> and <see cref="For"/>, which add the rights on <c>*</c>, to decide.
+    /// </summary>
+    public RightsGrant Grant { get; }
 
     /// <summary>Whether the user holds a functional right. Names compare case-insensitively.</summary>
     /// <param name="functionalRight">The functional right, such as <see cref="FunctionalRights.CreateExternalUsers"/>.</param>

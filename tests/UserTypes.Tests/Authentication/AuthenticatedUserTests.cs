@@ -60,4 +60,70 @@ public sealed class AuthenticatedUserTests
 
         EffectiveRights.FromPrincipal(principal).For("contact").Should().Be(DataRights.None);
     }
+
+    [TestCase(UserType.Internal, false)]
+    [TestCase(UserType.External, false)]
+    [TestCase(UserType.Anonymous, false)]
+    [TestCase(UserType.Anonymous, true)]
+    public void FromPrincipal_ReadsBackTheUserItWasMadeFrom(UserType type, bool implicitAnonymous)
+    {
+        var user = User(type, implicitAnonymous);
+
+        var read = AuthenticatedUser.FromPrincipal(user.ToClaimsPrincipal());
+
+        read.Should().NotBeNull();
+        read!.Should().BeEquivalentTo(new { user.UserId, user.UserName, user.WorkspaceId, user.UserType, user.IsImplicitAnonymous });
+        read.Rights.For("contact").Should().Be(user.Rights.For("contact"));
+        read.Rights.Has("export").Should().BeTrue();
+    }
+
+    [TestCase(ClaimTypes.NameIdentifier)]
+    [TestCase(ClaimTypes.Name)]
+    [TestCase(UserTypesClaimTypes.WorkspaceId)]
+    [TestCase(UserTypesClaimTypes.UserType)]
+    public void FromPrincipal_WithoutAClaimItNeeds_IsNull(string missing)
+    {
+        var claims = User(UserType.Internal).ToClaimsPrincipal().Claims.Where(claim => claim.Type != missing);
+
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "UserTypes"))).Should().BeNull();
+    }
+
+    [TestCase("administrator")]
+    [TestCase("Internal")]
+    [TestCase("")]
+    public void FromPrincipal_WithAnUnknownUserType_IsNull(string value)
+    {
+        var claims = User(UserType.Internal).ToClaimsPrincipal().Claims
+            .Select(claim => claim.Type == UserTypesClaimTypes.UserType ? new Claim(claim.Type, value) : claim);
+
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "UserTypes"))).Should().BeNull();
+    }
+
+    [TestCase(UserType.Internal)]
+    [TestCase(UserType.External)]
+    public void FromPrincipal_OfAnUnauthenticatedIdentityThatIsNotAnonymous_IsNull(UserType type)
+    {
+        // Only the implicit anonymous user is unauthenticated; anything else claiming to be is refused.
+        var claims = User(type).ToClaimsPrincipal().Claims;
+
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: null))).Should().BeNull();
+    }
+
+    [Test]
+    public void FromPrincipal_ReadsTheUserTypesIdentityAmongOthers()
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone else")], "other"));
+        principal.AddIdentity((ClaimsIdentity)User(UserType.External).ToClaimsPrincipal().Identity!);
+
+        AuthenticatedUser.FromPrincipal(principal)!.UserName.Should().Be("Lee");
+    }
+
+    [Test]
+    public void EffectiveRights_Grant_ListsWhatTheRightsAreMadeOf()
+    {
+        var rights = User(UserType.Internal).Rights;
+
+        rights.Grant.FunctionalRights.Should().BeEquivalentTo("export");
+        rights.Grant.DataRights.Should().BeEquivalentTo(new Dictionary<string, DataRights> { ["*"] = DataRights.View, ["contact"] = DataRights.Edit });
+    }
 }
