@@ -72,3 +72,6 @@ switch (command)
         Console.Error.WriteLine($"unknown command '{command}'");
         return 2;
 }
+
+// Internal, so the tests that host the sample see one public Program (ASP.NET Core makes a top-level Program public).
+internal partial class Program;

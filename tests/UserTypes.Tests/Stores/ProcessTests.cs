@@ -29,17 +29,7 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
     [TearDown]
     public void TearDown() => _host?.Dispose();
 
-    private Process StartWorker(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UserTypes.StoreWorker.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process StartWorker(params string[] arguments) => DotnetProcess.Start("UserTypes.StoreWorker", arguments);
 
     private static async Task<string[]> OutputOfAsync(Process process)
     {

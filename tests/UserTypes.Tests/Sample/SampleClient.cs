@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using UserTypes.Sample.Demo;
+
+namespace UserTypes.Tests.Sample;
+
+/// <summary>Requests to the sample's demo workspace, as the curl lines it prints make them.</summary>
+internal static class SampleClient
+{
+    public const string Workspace = "/workspaces/" + DemoWorkspace.Id;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? user = null, string? password = null)
+    {
+        var request = new HttpRequestMessage(method, Workspace + path);
+        if (user is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        return request;
+    }
+
+    public static HttpRequestMessage AsPartner(HttpMethod method, string path, object? body = null) =>
+        Request(method, path, body, DemoWorkspace.PartnerUserName, DemoWorkspace.PartnerPassword);
+
+    public static HttpRequestMessage AsAdmin(HttpMethod method, string path, object? body = null) =>
+        Request(method, path, body, DemoWorkspace.AdminUserName, DemoWorkspace.AdminPassword);
+
+    public static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+}

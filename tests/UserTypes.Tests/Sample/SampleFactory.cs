@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UserTypes.Tests.Sample;
+
+/// <summary>
+/// The sample host in memory, on a SQLite file of its own in a temporary folder (or <paramref name="folder"/>, to
+/// start it again on the same data; the caller then deletes it). BCrypt runs at work factor 4 so the flows stay fast.
+/// </summary>
+internal sealed class SampleFactory(string environment = "Development", string? folder = null) : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder = folder is null;
+
+    public string Folder { get; } = folder ?? System.IO.Directory.CreateTempSubdirectory("usertypes-sample-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:UserTypes", $"Data Source={Path.Combine(Folder, "sample.db")}");
+        builder.ConfigureTestServices(services => services.Configure<UserTypesOptions>(o => o.Password.WorkFactor = 4));
+    }
+
+    /// <summary>Stops the host, and deletes its folder if it made it.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsFolder)
+        {
+            DeleteFolder(Folder);
+        }
+    }
+
+    public static void DeleteFolder(string folder)
+    {
+        SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(folder, recursive: true);
+    }
+}

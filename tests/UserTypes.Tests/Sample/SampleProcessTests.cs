@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using UserTypes.Sample.Demo;
+using static UserTypes.Tests.Sample.SampleClient;
+
+namespace UserTypes.Tests.Sample;
+
+/// <summary>The sample as a newcomer runs it: a real process on a free loopback port, its data file in the working folder.</summary>
+public sealed class SampleProcessTests
+{
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task TheRealSample_ListensOnAFreePort_AndAnswersEachUserTypeDifferently(CancellationToken cancellationToken)
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("usertypes-sample-process-").FullName;
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var output = new ConcurrentQueue<string>();
+        var bannerPrinted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = DotnetProcess.Start("UserTypes.Sample", ["--urls", url], folder, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        process.OutputDataReceived += (_, line) =>
+        {
+            output.Enqueue(line.Data ?? string.Empty);
+            if (line.Data?.Contains("signup", StringComparison.Ordinal) == true)
+            {
+                bannerPrinted.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? string.Empty);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Task.WhenAny(bannerPrinted.Task, process.WaitForExitAsync(cancellationToken));
+            bannerPrinted.Task.IsCompleted.Should().BeTrue($"the sample should start and print its banner; it printed:\n{string.Join('\n', output)}");
+            output.Should().Contain($"UserTypes sample listening on {url}");
+            output.Should().Contain(line => line.Contains($"curl -i {url}/workspaces/{DemoWorkspace.Id}/contacts", StringComparison.Ordinal));
+
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            var anonymousRead = await http.SendAsync(Request(HttpMethod.Get, "/contacts"), cancellationToken);
+            var anonymousWrite = await http.SendAsync(Request(HttpMethod.Post, "/contacts", new { name = "Ada", email = "ada@example.com" }), cancellationToken);
+            var partner = await http.SendAsync(AsPartner(HttpMethod.Get, "/me"), cancellationToken);
+            var partnerSeats = await http.SendAsync(AsPartner(HttpMethod.Get, "/seats"), cancellationToken);
+            var adminSeats = await http.SendAsync(AsAdmin(HttpMethod.Get, "/seats"), cancellationToken);
+            var wrongPassword = await http.SendAsync(Request(HttpMethod.Get, "/me", user: DemoWorkspace.PartnerUserName, password: "wrong password"), cancellationToken);
+
+            anonymousRead.StatusCode.Should().Be(HttpStatusCode.OK);
+            anonymousWrite.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            partner.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await partner.Content.ReadAsStringAsync(cancellationToken)).Should().Contain("\"userType\":\"External\"");
+            partnerSeats.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            adminSeats.StatusCode.Should().Be(HttpStatusCode.OK);
+            wrongPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            File.Exists(Path.Combine(folder, "usertypes-sample.db")).Should().BeTrue("the data lives in the working folder");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
