@@ -24,23 +24,22 @@ internal static class ContactEndpoints
 
     private static async Task<IResult> CreateAsync(string workspaceId, ContactInput input, ContactStore store, CancellationToken cancellationToken)
     {
-        if (input.Validate() is { Count: > 0 } errors)
+        if (!input.TryGetContact(0, out var valid, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var contact = await store.AddAsync(workspaceId, input.Name!.Trim(), input.Email!.Trim(), cancellationToken);
+        var contact = await store.AddAsync(workspaceId, valid.Name, valid.Email, cancellationToken);
         return TypedResults.Created($"/workspaces/{Uri.EscapeDataString(workspaceId)}/contacts/{contact.Id}", contact);
     }
 
     private static async Task<IResult> UpdateAsync(string workspaceId, long id, ContactInput input, ContactStore store, CancellationToken cancellationToken)
     {
-        if (input.Validate() is { Count: > 0 } errors)
+        if (!input.TryGetContact(id, out var contact, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var contact = new Contact(id, input.Name!.Trim(), input.Email!.Trim());
         return await store.UpdateAsync(workspaceId, contact, cancellationToken) ? TypedResults.Ok(contact) : TypedResults.NotFound();
     }
 

@@ -6,10 +6,10 @@ internal sealed record ContactInput(string? Name, string? Email)
     private const int MaxNameLength = 200;
     private const int MaxEmailLength = 254;
 
-    /// <summary>What is wrong with the input, by field; empty when it is valid.</summary>
-    public Dictionary<string, string[]> Validate()
+    /// <summary>The contact the input describes, trimmed, or what is wrong with it by field.</summary>
+    public bool TryGetContact(long id, out Contact contact, out Dictionary<string, string[]> errors)
     {
-        var errors = new Dictionary<string, string[]>();
+        errors = [];
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > MaxNameLength)
         {
             errors["name"] = [$"Give a name of 1 to {MaxNameLength} characters."];
@@ -20,6 +20,7 @@ internal sealed record ContactInput(string? Name, string? Email)
             errors["email"] = [$"Give an e-mail address of at most {MaxEmailLength} characters."];
         }
 
-        return errors;
+        contact = errors.Count == 0 ? new Contact(id, Name!.Trim(), Email!.Trim()) : null!;
+        return errors.Count == 0;
     }
 }

@@ -53,10 +53,10 @@ internal static class DemoSeeder
                 cancellationToken);
         }
 
-        var existing = await contacts.ListAsync(DemoWorkspace.Id, cancellationToken);
-        foreach (var (name, email) in DemoWorkspace.Contacts.Where(demo => !existing.Any(contact => contact.Email == demo.Email)))
+        var seeded = (await contacts.ListAsync(DemoWorkspace.Id, cancellationToken)).ToList();
+        foreach (var (name, email) in DemoWorkspace.Contacts.Where(demo => !seeded.Any(contact => contact.Email == demo.Email)))
         {
-            await contacts.AddAsync(DemoWorkspace.Id, name, email, cancellationToken);
+            seeded.Add(await contacts.AddAsync(DemoWorkspace.Id, name, email, cancellationToken));
         }
 
         if (await users.FindByUserNameAsync(DemoWorkspace.Id, DemoWorkspace.PartnerUserName, cancellationToken) is null)
@@ -64,7 +64,7 @@ internal static class DemoSeeder
             // The partner is a contact person given a login by the administrator, as an internal user would do it.
             var admin = await services.GetRequiredService<IAuthenticator>().AuthenticateAsync(
                 DemoWorkspace.Id, new PasswordCredentials(DemoWorkspace.AdminUserName, DemoWorkspace.AdminPassword), ClientKind.WebApplication, cancellationToken);
-            var person = (await contacts.ListAsync(DemoWorkspace.Id, cancellationToken)).First(contact => contact.Email == DemoWorkspace.PartnerEmail);
+            var person = seeded.First(contact => contact.Email == DemoWorkspace.PartnerEmail);
             var partner = await users.CreateExternalUserAsync(
                 admin, person.PersonId, DemoWorkspace.PartnerUserName, person.Email, DemoWorkspace.PartnerPassword, cancellationToken);
             await users.GrantAsync(

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -53,12 +51,11 @@ public sealed class ServiceSchemeTests
         var users = services.GetRequiredService<IUserDirectory>();
         await workspaces.CreateAsync(Workspace, "owner@softr.io");
         await workspaces.SetLicenseAsync(Workspace, new WorkspaceLicense { ExternalUsers = true, AnonymousUsers = true });
-        var admin = await users.CreateInternalUserAsync(Workspace, "admin", "admin@softr.io", Password,
+        await users.CreateInternalUserAsync(Workspace, "admin", "admin@softr.io", Password,
             new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers } });
         var actor = await services.GetRequiredService<IAuthenticator>().AuthenticateAsync(Workspace, new PasswordCredentials("admin", Password), ClientKind.ServiceAgent);
         await users.CreateExternalUserAsync(actor, "person-1", "partner", "partner@elsewhere.example", Password);
         await users.SetAnonymousUserAsync(Workspace, "anonymous", Password);
-        _ = admin;
     }
 
     [TearDown]
@@ -76,7 +73,7 @@ public sealed class ServiceSchemeTests
         var request = new HttpRequestMessage(method, $"/{Workspace}{path}");
         if (user is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+            request.Headers.Authorization = BasicAuthorization.For(user, password);
         }
 
         return _client.SendAsync(request);
@@ -153,7 +150,7 @@ public sealed class ServiceSchemeTests
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/contacts");
         request.Headers.Add("X-Workspace", Workspace);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"partner:{Password}")));
+        request.Headers.Authorization = BasicAuthorization.For("partner", Password);
 
         var response = await _client.SendAsync(request);
 

@@ -1,9 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using UserTypes.Sample.Demo;
+using UserTypes.Tests.AspNetCore;
 
 namespace UserTypes.Tests.Sample;
 
@@ -19,7 +18,7 @@ internal static class SampleClient
         var request = new HttpRequestMessage(method, Workspace + path);
         if (user is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+            request.Headers.Authorization = BasicAuthorization.For(user, password);
         }
 
         if (body is not null)
