@@ -15,9 +15,9 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache, UserTypesMetric
         ArgumentNullException.ThrowIfNull(email);
         if (cache.TryGetCached(workspaceId, out var lookup))
         {
-            var result = Classify(lookup, email);
-            metrics.Classified(result);
-            return new ValueTask<UserClassification>(result);
+            var answer = Classify(lookup, email);
+            metrics.Classified(answer.Classification);
+            return answer.Completed;
         }
 
         return ClassifyUncachedAsync(workspaceId, email, cancellationToken);
@@ -26,18 +26,18 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache, UserTypesMetric
     /// <summary>Classifies an address against a compiled workspace, throwing for a malformed address.</summary>
     /// <param name="lookup">The compiled workspace.</param>
     /// <param name="email">The address as given.</param>
-    /// <returns>The classification.</returns>
-    internal static UserClassification Classify(WorkspaceLookup lookup, ReadOnlySpan<char> email)
+    /// <returns>The compiled workspace's answer.</returns>
+    internal static ClassificationAnswer Classify(WorkspaceLookup lookup, ReadOnlySpan<char> email)
     {
-        Span<char> buffer = stackalloc char[DomainName.MaxLength];
-        return PlainAddress.TryLowerDomain(email, buffer, out var written)
-            ? lookup.Classify(buffer[..written])
+        Span<char> buffer = stackalloc char[PlainAddress.BufferLength];
+        return PlainAddress.TryLowerDomain(email, buffer, out var domain)
+            ? lookup.Classify(domain)
             : ClassifyParsed(lookup, email);
     }
 
     // Kept out of line so the common case carries none of the full parser's frame.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static UserClassification ClassifyParsed(WorkspaceLookup lookup, ReadOnlySpan<char> email) =>
+    private static ClassificationAnswer ClassifyParsed(WorkspaceLookup lookup, ReadOnlySpan<char> email) =>
         lookup.Classify(EmailAddress.Parse(email.ToString(), nameof(email)).Domain);
 
     private async ValueTask<UserClassification> ClassifyUncachedAsync(string workspaceId, string email, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ internal sealed class UserClassifier(WorkspaceLookupCache cache, UserTypesMetric
         // A bad address is the caller's mistake whether or not the workspace exists: say so before any I/O.
         var address = EmailAddress.Parse(email, nameof(email));
         var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var result = lookup.Classify(address.Domain);
+        var result = lookup.Classify(address.Domain).Classification;
         metrics.Classified(result);
         return result;
     }

@@ -9,13 +9,13 @@ namespace UserTypes;
 /// </summary>
 internal sealed class WorkspaceLookup
 {
-    private static readonly UserClassification NoMatch = new(UserType.External, ClassificationReason.NoMatch, null);
+    private static readonly ClassificationAnswer NoMatch = new(new(UserType.External, ClassificationReason.NoMatch, null));
 
-    private readonly FrozenDictionary<string, UserClassification>.AlternateLookup<ReadOnlySpan<char>> _exactDomains;
-    private readonly FrozenDictionary<string, UserClassification>.AlternateLookup<ReadOnlySpan<char>> _parentDomains;
+    private readonly FrozenDictionary<string, ClassificationAnswer>.AlternateLookup<ReadOnlySpan<char>> _exactDomains;
+    private readonly FrozenDictionary<string, ClassificationAnswer>.AlternateLookup<ReadOnlySpan<char>> _parentDomains;
     private readonly bool _hasParentDomains;
 
-    private WorkspaceLookup(WorkspaceRecord workspace, FrozenDictionary<string, UserClassification> exact, FrozenDictionary<string, UserClassification> parents)
+    private WorkspaceLookup(WorkspaceRecord workspace, FrozenDictionary<string, ClassificationAnswer> exact, FrozenDictionary<string, ClassificationAnswer> parents)
     {
         Workspace = workspace;
         _exactDomains = exact.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -35,10 +35,10 @@ internal sealed class WorkspaceLookup
         // A signup domain that a host later declares public stops counting too: security decisions fail closed.
         var signupDomains = workspace.SignupDomains.Where(d => !publicDomains.Contains(d.Domain)).ToList();
 
-        var exact = new Dictionary<string, UserClassification>(StringComparer.Ordinal);
+        var exact = new Dictionary<string, ClassificationAnswer>(StringComparer.Ordinal);
         foreach (var signup in signupDomains)
         {
-            exact[signup.Domain] = new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, signup.Domain);
+            exact[signup.Domain] = Internal(ClassificationReason.SignupDomain, signup.Domain);
         }
 
         // Collaborator domains come last so that, for a domain that is both, the collaborator rule is the reason.
@@ -47,20 +47,20 @@ internal sealed class WorkspaceLookup
             var domain = collaborator.Email[(collaborator.Email.LastIndexOf('@') + 1)..];
             if (!publicDomains.Contains(domain))
             {
-                exact[domain] = new UserClassification(UserType.Internal, ClassificationReason.CollaboratorDomain, domain);
+                exact[domain] = Internal(ClassificationReason.CollaboratorDomain, domain);
             }
         }
 
         var parents = signupDomains
             .Where(d => d.IncludeSubdomains)
-            .ToFrozenDictionary(d => d.Domain, d => new UserClassification(UserType.Internal, ClassificationReason.SignupDomain, d.Domain), StringComparer.Ordinal);
+            .ToFrozenDictionary(d => d.Domain, d => Internal(ClassificationReason.SignupDomain, d.Domain), StringComparer.Ordinal);
         return new WorkspaceLookup(workspace, exact.ToFrozenDictionary(StringComparer.Ordinal), parents);
     }
 
     /// <summary>Classifies a canonical domain. Allocates nothing.</summary>
     /// <param name="domain">A canonical domain, as <see cref="EmailAddress"/> produces.</param>
-    /// <returns>The classification.</returns>
-    public UserClassification Classify(ReadOnlySpan<char> domain)
+    /// <returns>The answer, shared by every address of that domain.</returns>
+    public ClassificationAnswer Classify(ReadOnlySpan<char> domain)
     {
         if (_exactDomains.TryGetValue(domain, out var match))
         {
@@ -89,4 +89,7 @@ internal sealed class WorkspaceLookup
 
         return NoMatch;
     }
+
+    private static ClassificationAnswer Internal(ClassificationReason reason, string domain) =>
+        new(new UserClassification(UserType.Internal, reason, domain));
 }

@@ -20,7 +20,7 @@ internal sealed class Reclassifier(IUserStore users, WorkspaceLookupCache cache)
             var report = await users.ReclassifyAsync(
                 workspaceId,
                 current.Workspace.Version,
-                email => UserClassifier.Classify(current, email).UserType,
+                email => UserClassifier.Classify(current, email).Classification.UserType,
                 cancellationToken).ConfigureAwait(false);
             if (report is not null)
             {

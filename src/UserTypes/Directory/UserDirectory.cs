@@ -28,7 +28,7 @@ internal sealed partial class UserDirectory(
         passwords.ThrowIfInvalid(password);
 
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var type = lookup.Classify(address.Domain).UserType;
+        var type = lookup.Classify(address.Domain).Classification.UserType;
         if (type == UserType.External)
         {
             licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);

@@ -1,119 +1,127 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace UserTypes;
 
 /// <summary>
-/// The classification hot path, hand-written because measurement showed it pays: one scalar pass that accepts a
-/// plain ASCII address and lower-cases its domain, or gives up. It never refuses anything itself: whatever it
-/// does not accept goes to the full parser, which decides and explains. Property tests pin that both agree.
+/// The classification hot path, hand-written because measurement showed it pays: it accepts a plain ASCII address
+/// of up to <see cref="MaxLength"/> characters and lower-cases it, or gives up. It never refuses anything itself:
+/// whatever it does not accept goes to the full parser, which decides and explains. Property tests pin that the
+/// two agree.
 /// </summary>
+/// <remarks>
+/// Eight characters at a time become one bit per position in a mask per character class, so a whole address fits
+/// in one <see cref="ulong"/> per class. Every rule is then a few operations on whole masks instead of a branch per
+/// character. The local part takes letters, digits and <c>. + - _ '</c>; rarer atext characters go to the full
+/// parser. The domain takes letters, digits, hyphens and dots, and no IDNA label.
+/// </remarks>
 internal static class PlainAddress
 {
-    private const byte LocalPart = 1;   // RFC 5322 atext, and the dot
-    private const byte Domain = 2;      // letters, digits, hyphen
-    private const byte Upper = 4;       // A-Z
-    private const byte Digit = 8;       // 0-9
+    /// <summary>The longest address taken: one bit per character, plus one for the end of the address.</summary>
+    public const int MaxLength = 63;
 
-    /// <summary>Tries the plain ASCII form: <c>dot-atom@ldh-labels</c> with no IDNA label.</summary>
+    /// <summary>How many characters the buffer given to <see cref="TryLowerDomain"/> must hold.</summary>
+    public const int BufferLength = MaxLength + 1;
+
+    private const int Lanes = 8;   // Vector128<ushort>.Count
+
+    /// <summary>Tries the plain form: <c>dot-atom@ldh-labels</c>.</summary>
     /// <param name="email">The address as given.</param>
-    /// <param name="domain">Receives the lower-case domain; at least <see cref="DomainName.MaxLength"/> characters.</param>
-    /// <param name="written">How many characters of <paramref name="domain"/> were written.</param>
+    /// <param name="buffer">Scratch space of at least <see cref="BufferLength"/> characters.</param>
+    /// <param name="domain">Receives the lower-case domain, a slice of <paramref name="buffer"/>.</param>
     /// <returns><see langword="true"/> if the address is plain and valid; <see langword="false"/> if the full parser must decide.</returns>
-    public static bool TryLowerDomain(ReadOnlySpan<char> email, Span<char> domain, out int written)
+    public static bool TryLowerDomain(ReadOnlySpan<char> email, Span<char> buffer, out ReadOnlySpan<char> domain)
     {
-        written = 0;
-        if (email.Length > EmailAddress.MaxLength)
+        domain = default;
+        var length = email.Length;
+        if (length is 0 or > MaxLength)
         {
             return false;
         }
 
-        var classes = CharacterClasses;
-        var at = 0;
-        var previous = '.';    // a leading dot then looks like a doubled one
-        for (; at < email.Length; at++)
+        // Shorter than one vector: work on a copy padded with letters, which set no bit that a rule reads past the end.
+        var text = email;
+        if (length < Lanes)
         {
-            var c = email[at];
-            if (c == '@')
+            email.CopyTo(buffer);
+            buffer[length..Lanes].Fill('a');
+            text = buffer[..Lanes];
+        }
+
+        var source = MemoryMarshal.Cast<char, ushort>(text);
+        var target = MemoryMarshal.Cast<char, ushort>(buffer);
+        ulong at = 0, dot = 0, hyphen = 0, digit = 0, hostName = 0, localPart = 0;
+        for (var start = 0; ; start += Lanes)
+        {
+            // The last step overlaps the one before instead of reading past the end: a position seen twice sets the
+            // same bits and is lower-cased to the same character.
+            start = Math.Min(start, source.Length - Lanes);
+            var characters = Vector128.Create(source.Slice(start, Lanes));
+            var isUpper = Vector128.LessThanOrEqual(characters - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A')));
+            var lowered = characters | (isUpper & Vector128.Create((ushort)0x20));
+            var isDigit = Vector128.LessThanOrEqual(characters - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+            var isDot = Vector128.Equals(characters, Vector128.Create((ushort)'.'));
+            var isHyphen = Vector128.Equals(characters, Vector128.Create((ushort)'-'));
+            var isHostName = Vector128.LessThanOrEqual(lowered - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')))
+                | isDigit | isDot | isHyphen;
+            var isLocalPart = isHostName
+                | Vector128.Equals(characters, Vector128.Create((ushort)'+'))
+                | Vector128.Equals(characters, Vector128.Create((ushort)'_'))
+                | Vector128.Equals(characters, Vector128.Create((ushort)'\''));
+            lowered.CopyTo(target[start..]);
+
+            at |= Bits(Vector128.Equals(characters, Vector128.Create((ushort)'@')), start);
+            dot |= Bits(isDot, start);
+            hyphen |= Bits(isHyphen, start);
+            digit |= Bits(isDigit, start);
+            hostName |= Bits(isHostName, start);
+            localPart |= Bits(isLocalPart, start);
+            if (start == source.Length - Lanes)
             {
                 break;
             }
-
-            if (c >= 128 || (classes[c] & LocalPart) == 0 || (c == '.' && previous == '.'))
-            {
-                return false;
-            }
-
-            previous = c;
         }
 
-        if (at is 0 or > 64 || previous == '.' || at >= email.Length - 1)
+        if (at == 0 || (at & (at - 1)) != 0)
+        {
+            return false;   // no '@', or more than one
+        }
+
+        var address = ulong.MaxValue >> (64 - length);
+        var local = at - 1;
+        var host = address & ~(local | at);
+        var hostDots = dot & host;
+        if (hostDots == 0)
+        {
+            return false;   // one label, or nothing after '@'
+        }
+
+        var labelBefore = hostDots | at;                // what precedes each label
+        var labelAfter = hostDots | (1UL << length);    // what follows each label
+        var separators = labelBefore | labelAfter;
+        var hostHyphens = hyphen & host;
+        var topLevel = address & ~((2UL << (63 - BitOperations.LeadingZeroCount(hostDots))) - 1);
+        var broken =
+            (at & 1)                                            // an empty local part
+            | (local & ~localPart)                              // a character the local part may not (here) hold
+            | (host & ~hostName)                                // ... or the domain, a second '@' included
+            | (dot & 1) | (dot & (at >> 1))                     // a dot first or last in the local part
+            | (local & dot & (dot >> 1))                        // two dots in a row in the local part
+            | (separators & (separators >> 1))                  // an empty label: "@.", ".." or a trailing dot
+            | (hostHyphens & (labelBefore << 1))                // a label that starts with a hyphen
+            | (hostHyphens & (labelAfter >> 1))                 // ... or ends with one
+            | ((labelBefore << 3) & hostHyphens & (hostHyphens >> 1)); // hyphens third and fourth: IDNA's "xn--"
+
+        // An all-digit top-level label makes an IP address, not a domain.
+        if (broken != 0 || (topLevel & ~digit) == 0)
         {
             return false;
         }
 
-        var labelStart = 0;
-        var labels = 1;
-        var allDigits = true;
-        var source = email[(at + 1)..];
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            if (c == '.')
-            {
-                if (!IsPlainLabel(source, labelStart, i))
-                {
-                    return false;
-                }
-
-                labels++;
-                labelStart = i + 1;
-                allDigits = true;
-                domain[i] = '.';
-                continue;
-            }
-
-            int kind = c < 128 ? classes[c] : 0;
-            if ((kind & Domain) == 0)
-            {
-                return false;
-            }
-
-            allDigits &= (kind & Digit) != 0;
-            domain[i] = (kind & Upper) != 0 ? (char)(c | 0x20) : c;
-        }
-
-        if (labels < 2 || allDigits || !IsPlainLabel(source, labelStart, source.Length))
-        {
-            return false;
-        }
-
-        written = source.Length;
+        domain = buffer[(BitOperations.TrailingZeroCount(at) + 1)..length];
         return true;
     }
 
-    // 1 to 63 characters, no hyphen at either end, and no hyphens in places 3 and 4 (IDNA's "xn--" territory).
-    private static bool IsPlainLabel(ReadOnlySpan<char> domain, int start, int end)
-    {
-        var length = end - start;
-        return length is >= 1 and <= 63
-            && domain[start] != '-' && domain[end - 1] != '-'
-            && !(length >= 4 && domain[start + 2] == '-' && domain[start + 3] == '-');
-    }
-
-    private static ReadOnlySpan<byte> CharacterClasses =>
-    [
-        // 0x00-0x1F: control characters
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        // ' ' ! " # $ % & ' ( ) * + , - . /
-        0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 3, 1, 1,
-        // 0-9 : ; < = > ?
-        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 0, 0, 0, 1, 0, 1,
-        // @ A-O
-        0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-        // P-Z [ \ ] ^ _
-        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 1, 1,
-        // ` a-o
-        1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        // p-z { | } ~ DEL
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 0,
-    ];
+    private static ulong Bits(Vector128<ushort> matches, int start) => (ulong)matches.ExtractMostSignificantBits() << start;
 }
