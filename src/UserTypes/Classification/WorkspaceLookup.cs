@@ -13,14 +13,14 @@ internal sealed class WorkspaceLookup
 
     private readonly FrozenDictionary<string, ClassificationAnswer>.AlternateLookup<ReadOnlySpan<char>> _exactDomains;
     private readonly FrozenDictionary<string, ClassificationAnswer>.AlternateLookup<ReadOnlySpan<char>> _parentDomains;
-    private readonly bool _hasParentDomains;
+    private readonly int _shortestParentDomain;
 
     private WorkspaceLookup(WorkspaceRecord workspace, FrozenDictionary<string, ClassificationAnswer> exact, FrozenDictionary<string, ClassificationAnswer> parents)
     {
         Workspace = workspace;
         _exactDomains = exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _parentDomains = parents.GetAlternateLookup<ReadOnlySpan<char>>();
-        _hasParentDomains = parents.Count > 0;
+        _shortestParentDomain = parents.Count > 0 ? parents.Keys.Min(key => key.Length) : int.MaxValue;
     }
 
     /// <summary>The snapshot this lookup was compiled from.</summary>
@@ -67,19 +67,15 @@ internal sealed class WorkspaceLookup
             return match;
         }
 
-        if (_hasParentDomains)
+        // Walk up the parents at label boundaries only, nearest first: "a.b.yzx.com" tries "b.yzx.com", then
+        // "yzx.com". "notyzx.com" never reaches "yzx.com" because no dot precedes it. A parent shorter than the
+        // shortest subdomain-including signup domain cannot match, so the walk stops there; without any such
+        // signup domain it never starts.
+        if (domain.Length > _shortestParentDomain)
         {
-            // Walk up the parents at label boundaries only, nearest first: "a.b.yzx.com" tries "b.yzx.com",
-            // then "yzx.com". "notyzx.com" never reaches "yzx.com" because no dot precedes it. A bare top-level
-            // label is never tried: a signup domain has at least two labels.
-            for (var dot = domain.IndexOf('.'); dot >= 0; dot = domain.IndexOf('.'))
+            for (var dot = domain.IndexOf('.'); dot >= 0 && domain.Length - dot - 1 >= _shortestParentDomain; dot = domain.IndexOf('.'))
             {
                 domain = domain[(dot + 1)..];
-                if (!domain.Contains('.'))
-                {
-                    break;
-                }
-
                 if (_parentDomains.TryGetValue(domain, out match))
                 {
                     return match;
