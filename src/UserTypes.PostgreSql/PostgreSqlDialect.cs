@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text.Json;
 using Npgsql;
 
 namespace UserTypes;
@@ -55,24 +56,19 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
     }
 
-    public override bool IsUniqueViolation(DbException exception) =>
-        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
     public override string NotifySql => "SELECT pg_notify(@notify_channel, @notify_payload)";
 
-    public override (string Name, object? Value)[] NotifyParameters(string workspaceId) =>
-        [("notify_channel", Channel), ("notify_payload", _instance + "|" + workspaceId)];
+    // The payload is a JSON array, [instance, workspace, user or null], so ids may hold any character.
+    public override (string Name, object? Value)[] NotifyParameters(StoreChange change, DateTimeOffset now) =>
+        [("notify_channel", Channel), ("notify_payload", JsonSerializer.Serialize<string?[]>([_instance, change.WorkspaceId, change.UserId]))];
 
-    public override bool IsUserNameClash(DbException exception) =>
-        exception is PostgresException { ConstraintName: { } constraint } && constraint.Contains("normalized_user_name", StringComparison.Ordinal);
-
-    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(StoreChangeSignal signal, CancellationToken cancellationToken)
     {
         var listening = await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
         return stopping => WatchAsync(signal, listening, stopping);
     }
 
-    private async Task<NpgsqlConnection> ListenAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    private async Task<NpgsqlConnection> ListenAsync(StoreChangeSignal signal, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -88,7 +84,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
     }
 
-    private async Task WatchAsync(WorkspaceChangeSignal signal, NpgsqlConnection listening, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoreChangeSignal signal, NpgsqlConnection listening, CancellationToken cancellationToken)
     {
         var connection = listening;
         while (!cancellationToken.IsCancellationRequested)
@@ -123,16 +119,25 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
     }
 
-    private void Receive(WorkspaceChangeSignal signal, string payload)
+    private void Receive(StoreChangeSignal signal, string payload)
     {
-        var separator = payload.IndexOf('|', StringComparison.Ordinal);
-        if (separator < 0)
+        string?[]? fields = null;
+        try
+        {
+            fields = JsonSerializer.Deserialize<string?[]>(payload);
+        }
+        catch (JsonException)
+        {
+            // Not ours to read: handled below as a change nobody can name.
+        }
+
+        if (fields is not [{ } instance, { } workspaceId, var userId])
         {
             signal.EverythingChanged();
         }
-        else if (!payload.AsSpan(0, separator).SequenceEqual(_instance))
+        else if (instance != _instance)
         {
-            signal.WorkspaceChanged(payload[(separator + 1)..]);
+            new StoreChange(workspaceId, userId).Raise(signal);
         }
     }
 }

@@ -18,6 +18,6 @@ public static class PostgreSqlUserTypesBuilderExtensions
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or not a valid connection string.</exception>
     public static UserTypesBuilder AddPostgreSqlStores(this UserTypesBuilder builder, string connectionString)
     {
-        return RelationalStoreRegistration.AddRelationalStores(builder, connectionString, "PostgreSQL", cs => _ = new NpgsqlConnectionStringBuilder(cs), cs => new PostgreSqlDialect(cs));
+        return RelationalStoreRegistration.AddRelationalStores(builder, connectionString, "PostgreSQL", cs => _ = new NpgsqlConnectionStringBuilder(cs), (cs, _) => new PostgreSqlDialect(cs));
     }
 }

@@ -9,7 +9,7 @@ namespace UserTypes;
 /// changed in <c>usertypes_changes</c>, in the same transaction; each process checks the log's sequence every
 /// <see cref="PollInterval"/> (one row read) and drops the workspaces other processes changed.
 /// </summary>
-internal sealed class SqliteDialect(string connectionString) : SqlDialect
+internal sealed class SqliteDialect(string connectionString, TimeProvider time) : SqlDialect
 {
     /// <summary>How often other processes' changes are looked for: the bound on how stale a cached workspace gets.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -25,6 +25,7 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
             CREATE TABLE usertypes_changes (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 workspace_id TEXT NOT NULL,
+                user_id TEXT NULL,
                 instance TEXT NOT NULL,
                 at INTEGER NOT NULL);
             """);
@@ -73,24 +74,20 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         }
     }
 
-    public override bool IsUniqueViolation(DbException exception) =>
-        exception is SqliteException { SqliteErrorCode: 19 /* SQLITE_CONSTRAINT */ };
+    public override string NotifySql =>
+        "INSERT INTO usertypes_changes (workspace_id, user_id, instance, at) VALUES (@notify_workspace, @notify_user, @notify_instance, @notify_at)";
 
-    public override string NotifySql => "INSERT INTO usertypes_changes (workspace_id, instance, at) VALUES (@notify_workspace, @notify_instance, @notify_at)";
+    public override (string Name, object? Value)[] NotifyParameters(StoreChange change, DateTimeOffset now) =>
+        [("notify_workspace", change.WorkspaceId), ("notify_user", change.UserId), ("notify_instance", _instance), ("notify_at", now.UtcTicks)];
 
-    public override (string Name, object? Value)[] NotifyParameters(string workspaceId) =>
-        [("notify_workspace", workspaceId), ("notify_instance", _instance), ("notify_at", DateTimeOffset.UtcNow.UtcTicks)];
-
-    public override bool IsUserNameClash(DbException exception) => exception.Message.Contains("normalized_user_name", StringComparison.Ordinal);
-
-    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken)
+    public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(StoreChangeSignal signal, CancellationToken cancellationToken)
     {
         // Changes logged before this point cannot be in any cache yet: start from the newest.
         var lastSeen = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
         return stopping => WatchAsync(signal, lastSeen, stopping);
     }
 
-    private async Task WatchAsync(WorkspaceChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -124,25 +121,26 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         }
     }
 
-    private async Task ReadChangesAsync(WorkspaceChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
+    private async Task ReadChangesAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var changes = await connection.Command("SELECT seq, workspace_id, instance FROM usertypes_changes WHERE seq > @last ORDER BY seq", null, ("last", lastSeen))
-                .ReadAllAsync(reader => (Seq: reader.GetInt64(0), WorkspaceId: reader.GetString(1), Instance: reader.GetString(2)), cancellationToken).ConfigureAwait(false);
+            var changes = await connection.Command("SELECT seq, workspace_id, user_id, instance FROM usertypes_changes WHERE seq > @last ORDER BY seq", null, ("last", lastSeen))
+                .ReadAllAsync(reader => (Seq: reader.GetInt64(0), Change: new StoreChange(reader.GetString(1), reader.NullableString(2)), Instance: reader.GetString(3)), cancellationToken).ConfigureAwait(false);
             if (changes.Count == 0 || changes[0].Seq > lastSeen + 1)
             {
                 // Rows were pruned before this watcher read them: what they said is unknown.
                 signal.EverythingChanged();
             }
 
-            foreach (var change in changes.Where(c => c.Instance != _instance).DistinctBy(c => c.WorkspaceId))
+            // This process raised its own changes when it committed them.
+            foreach (var change in changes.Where(c => c.Instance != _instance).Select(c => c.Change).Distinct())
             {
-                signal.WorkspaceChanged(change.WorkspaceId);
+                change.Raise(signal);
             }
 
-            await connection.Command("DELETE FROM usertypes_changes WHERE at < @cutoff", null, ("cutoff", (DateTimeOffset.UtcNow - ChangeLogRetention).UtcTicks))
+            await connection.Command("DELETE FROM usertypes_changes WHERE at < @cutoff", null, ("cutoff", (time.GetUtcNow() - ChangeLogRetention).UtcTicks))
                 .RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }

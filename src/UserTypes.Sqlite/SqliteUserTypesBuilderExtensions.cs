@@ -18,6 +18,6 @@ public static class SqliteUserTypesBuilderExtensions
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or not a valid connection string.</exception>
     public static UserTypesBuilder AddSqliteStores(this UserTypesBuilder builder, string connectionString)
     {
-        return RelationalStoreRegistration.AddRelationalStores(builder, connectionString, "SQLite", cs => _ = new SqliteConnectionStringBuilder(cs), cs => new SqliteDialect(cs));
+        return RelationalStoreRegistration.AddRelationalStores(builder, connectionString, "SQLite", cs => _ = new SqliteConnectionStringBuilder(cs), (cs, time) => new SqliteDialect(cs, time));
     }
 }

@@ -49,7 +49,7 @@ internal sealed class TestHost : IDisposable
 
     public IUserDirectory Users => _provider.GetRequiredService<IUserDirectory>();
 
-    public IUserStore UserStore => _provider.GetRequiredService<IUserStore>();
+    public IUserTypesStore UserStore => _provider.GetRequiredService<IUserTypesStore>();
 
     public IAuthenticator Authenticator => _provider.GetRequiredService<IAuthenticator>();
 

@@ -27,13 +27,15 @@ internal sealed class AuthenticationHost : IDisposable
         workspaces.CreateAsync(Workspace, "owner@softr.io").GetAwaiter().GetResult();
         workspaces.SetLicenseAsync(Workspace, new WorkspaceLicense { AnonymousUsers = true }).GetAwaiter().GetResult();
         users.CreateInternalUserAsync(Workspace, "staff", "staff@softr.io", Password).GetAwaiter().GetResult();
-        users.SetAnonymousUserAsync(Workspace, "anonymous", Password).GetAwaiter().GetResult();
-        StoredHash = _provider.GetRequiredService<IUserStore>().FindByUserNameAsync(Workspace, "STAFF", CancellationToken.None).GetAwaiter().GetResult()!.PasswordHash;
+        AnonymousUserId = users.SetAnonymousUserAsync(Workspace, "anonymous", Password).GetAwaiter().GetResult().Id;
+        StoredHash = _provider.GetRequiredService<IUserTypesStore>().FindByUserNameAsync(Workspace, "STAFF", CancellationToken.None).GetAwaiter().GetResult()!.PasswordHash;
     }
 
     public IAuthenticator Authenticator { get; }
 
-    public ImplicitAnonymousCache AnonymousCache => _provider.GetRequiredService<ImplicitAnonymousCache>();
+    public string AnonymousUserId { get; }
+
+    public StoreChangeSignal Changes => _provider.GetRequiredService<StoreChangeSignal>();
 
     public string StoredHash { get; }
 

@@ -28,7 +28,7 @@ public class ReclassifyBenchmarks
         _workspaces.CreateAsync(Workspace, "owner@softr.io").GetAwaiter().GetResult();
 
         // Written straight to the store: a hundred thousand BCrypt hashes would measure BCrypt, not reclassification.
-        var store = _provider.GetRequiredService<IUserStore>();
+        var store = _provider.GetRequiredService<IUserTypesStore>();
         for (var i = 0; i < Accounts; i++)
         {
             var email = $"user{i}@{(i % 2 == 0 ? "half" : "other")}{i % 50}.example";

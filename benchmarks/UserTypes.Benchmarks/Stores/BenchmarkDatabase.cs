@@ -39,7 +39,7 @@ internal sealed class BenchmarkDatabase : IDisposable
 
         _provider = builder.Services.BuildServiceProvider();
         Workspaces = _provider.GetRequiredService<IWorkspaceStore>();
-        Users = _provider.GetRequiredService<IUserStore>();
+        Users = _provider.GetRequiredService<IUserTypesStore>();
         Cache = _provider.GetRequiredService<WorkspaceLookupCache>();
         Workspaces.TryCreateAsync(
             new WorkspaceRecord
@@ -52,7 +52,7 @@ internal sealed class BenchmarkDatabase : IDisposable
 
     public IWorkspaceStore Workspaces { get; }
 
-    public IUserStore Users { get; }
+    public IUserTypesStore Users { get; }
 
     public WorkspaceLookupCache Cache { get; }
 

@@ -23,7 +23,7 @@ internal static class DemoSeeder
             return;
         }
 
-        if (await services.GetRequiredService<IWorkspaceStore>().FindAsync(DemoWorkspace.Id, cancellationToken) is null)
+        if (await workspaces.FindAsync(DemoWorkspace.Id, cancellationToken) is null)
         {
             await workspaces.CreateAsync(DemoWorkspace.Id, DemoWorkspace.OwnerEmail, cancellationToken);
         }

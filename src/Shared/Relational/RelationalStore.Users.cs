@@ -9,12 +9,10 @@ internal sealed partial class RelationalStore
 
     public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken) =>
         WriteAsync(
-            user.Account.WorkspaceId,
+            StoreChange.Of(user.Account),
             async (transaction, locked) =>
             {
-                // The seat gate reads the counters the lock returned; the name is left to the unique constraint, so
-                // the common case is one more statement.
-                if (IsOverSeatLimit(locked.Seats, user, previous: null, seatLimit))
+                if (!SeatGate.Admits(locked.Seats, previous: null, user.Account, seatLimit))
                 {
                     return (UserStoreResult.SeatLimitReached, false);
                 }
@@ -25,7 +23,7 @@ internal sealed partial class RelationalStore
 
     public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken) =>
         WriteAsync(
-            user.Account.WorkspaceId,
+            StoreChange.Of(user.Account),
             async (transaction, locked) =>
             {
                 var previous = await FindAsync(transaction.Connection!, transaction, "id = @id", ("id", user.Account.Id), user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
@@ -34,24 +32,31 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.Conflict, false);
                 }
 
-                if (IsOverSeatLimit(locked.Seats, user, previous, seatLimit))
+                // Every writer of the workspace holds its lock, so the holder read here is the holder at commit.
+                if (previous.NormalizedUserName != user.NormalizedUserName
+                    && await NameHolderAsync(transaction, user, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return (UserStoreResult.UserNameTaken, false);
+                }
+
+                if (!SeatGate.Admits(locked.Seats, previous.Account, user.Account, seatLimit))
                 {
                     return (UserStoreResult.SeatLimitReached, false);
                 }
 
-                return await WriteUserAsync(
-                    transaction,
+                await transaction.Command(
                     $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected",
-                    [.. UserRow.Parameters(user), ("expected", expectedVersion)],
-                    previous.Account.Seat,
-                    user,
-                    cancellationToken).ConfigureAwait(false);
+                    [.. UserRow.Parameters(user), ("expected", expectedVersion)]).RunAsync(cancellationToken).ConfigureAwait(false);
+                await MoveSeatsAsync(transaction, user.Account.WorkspaceId, previous.Account.Seat, user.Account.Seat, cancellationToken).ConfigureAwait(false);
+                return (UserStoreResult.Succeeded, true);
             },
             cancellationToken);
 
     public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken) =>
         WriteAsync(
-            user.Account.WorkspaceId,
+
+            // Another account may stop being the anonymous one: the workspace's accounts changed.
+            StoreChange.Of(user.Account.WorkspaceId),
             async (transaction, _) =>
             {
                 await transaction.Command("DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2", ("workspace_id", user.Account.WorkspaceId))
@@ -77,7 +82,7 @@ internal sealed partial class RelationalStore
 
     public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken) =>
         WriteAsync<ReclassificationReport?>(
-            workspaceId,
+            StoreChange.Of(workspaceId),
             async (transaction, locked) =>
             {
                 if (!locked.Exists || locked.ClassifiedVersion > workspaceVersion)
@@ -146,38 +151,45 @@ internal sealed partial class RelationalStore
                 ("id", userId)).RunAsync(cancellationToken),
             cancellationToken);
 
-    // The seat gate, on the counters read under the workspace lock: only an account that takes a seat its previous
-    // state did not hold is checked.
-    private static bool IsOverSeatLimit(SeatCounts seats, StoredUser user, StoredUser? previous, int? seatLimit) =>
-        user.Account.Seat is { } type && type != previous?.Account.Seat && seatLimit is { } limit
-        && (type == UserType.Internal ? seats.Internal : seats.External) >= limit;
-
-    private Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken) =>
-        WriteUserAsync(transaction, $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values})", UserRow.Parameters(user), null, user, cancellationToken);
-
-    // Runs the write and moves the seat counters with it, in one round trip. A unique violation is a refusal, never an
-    // exception: a clashing user name is UserNameTaken, anything else (a clashing id, a second anonymous account) is
-    // a conflict.
-    private async Task<(UserStoreResult, bool)> WriteUserAsync(
-        DbTransaction transaction, string sql, (string, object?)[] parameters, UserType? seatBefore, StoredUser user, CancellationToken cancellationToken)
+    // The database answers whether the row went in: a unique clash inserts nothing and returns no row, and only then
+    // is it worth asking which key clashed (under the workspace lock, the answer cannot change before the commit).
+    // Any other failure (a check, a foreign key) is an error and surfaces as one.
+    private async Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken)
     {
-        var after = user.Account.Seat;
-        var delta = (Internal: Seats(after, UserType.Internal) - Seats(seatBefore, UserType.Internal), External: Seats(after, UserType.External) - Seats(seatBefore, UserType.External));
-        if (delta != (0, 0))
+        var inserted = await transaction.Command(
+            $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values}) ON CONFLICT DO NOTHING RETURNING id",
+            UserRow.Parameters(user)).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
+        if (inserted.Count == 0)
         {
-            sql += "; UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id";
-            parameters = [.. parameters, ("internal_delta", delta.Internal), ("external_delta", delta.External)];
+            var holder = await NameHolderAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+            return (holder is not null && holder != user.Account.Id ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
         }
 
-        try
+        await MoveSeatsAsync(transaction, user.Account.WorkspaceId, seatBefore: null, user.Account.Seat, cancellationToken).ConfigureAwait(false);
+        return (UserStoreResult.Succeeded, true);
+    }
+
+    private static async Task<string?> NameHolderAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken)
+    {
+        var holders = await transaction.Command(
+            "SELECT id FROM usertypes_users WHERE workspace_id = @workspace_id AND normalized_user_name = @name",
+            ("workspace_id", user.Account.WorkspaceId), ("name", user.NormalizedUserName)).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
+        return holders.Count == 0 ? null : holders[0];
+    }
+
+    // Keeps the workspace's seat counters equal to its enabled accounts of each type, in the write's transaction.
+    private static async Task MoveSeatsAsync(DbTransaction transaction, string workspaceId, UserType? seatBefore, UserType? seatAfter, CancellationToken cancellationToken)
+    {
+        if (seatBefore == seatAfter)
         {
-            await transaction.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
-            return (UserStoreResult.Succeeded, true);
+            return;
         }
-        catch (DbException e) when (_dialect.IsUniqueViolation(e))
-        {
-            return (_dialect.IsUserNameClash(e) ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
-        }
+
+        await transaction.Command(
+            "UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id",
+            ("internal_delta", Seats(seatAfter, UserType.Internal) - Seats(seatBefore, UserType.Internal)),
+            ("external_delta", Seats(seatAfter, UserType.External) - Seats(seatBefore, UserType.External)),
+            ("workspace_id", workspaceId)).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static int Seats(UserType? seat, UserType type) => seat == type ? 1 : 0;

@@ -9,7 +9,7 @@ internal sealed partial class RelationalStore
 
     public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken) =>
         WriteAsync(
-            workspace.Id,
+            StoreChange.Of(workspace.Id),
             async (transaction, locked) =>
             {
                 if (locked.Exists)
@@ -30,7 +30,7 @@ internal sealed partial class RelationalStore
 
     public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken) =>
         WriteAsync<WorkspaceRecord?>(
-            change.WorkspaceId,
+            StoreChange.Of(change.WorkspaceId),
             async (transaction, locked) =>
             {
                 var license = change.License is null

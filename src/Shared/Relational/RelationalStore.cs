@@ -7,24 +7,26 @@ namespace UserTypes;
 /// operation is one transaction; writes that must be atomic across processes (the seat gate, user-name
 /// uniqueness, version checks, reclassification) first lock the workspace row, so concurrent writers to one
 /// workspace are serialised by the database, and unique constraints back the checks up. The schema is migrated
-/// on first use. Changes made by other processes reach <see cref="WorkspaceChangeSignal"/> through the dialect's
+/// on first use. Changes made by other processes reach <see cref="StoreChangeSignal"/> through the dialect's
 /// watcher, which starts with the store and stops when it is disposed.
 /// </summary>
-internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAsyncDisposable, IDisposable
+internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposable, IDisposable
 {
     private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _migrated;
     private Task? _watcher;
 
-    public RelationalStore(SqlDialect dialect, WorkspaceChangeSignal changes)
+    public RelationalStore(SqlDialect dialect, StoreChangeSignal changes, TimeProvider time)
     {
         _dialect = dialect;
+        _time = time;
         Changes = changes;
     }
 
-    private WorkspaceChangeSignal Changes { get; }
+    private StoreChangeSignal Changes { get; }
 
     // A container disposed synchronously still stops the watcher and releases the connections.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -99,13 +101,14 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
             await transaction.Command(
                 "INSERT INTO usertypes_migrations (version, applied_at) VALUES (@version, @applied_at)",
                 ("version", version),
-                ("applied_at", DateTimeOffset.UtcNow.UtcTicks)).RunAsync(CancellationToken.None).ConfigureAwait(false);
+                ("applied_at", _time.GetUtcNow().UtcTicks)).RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     // One write: open, begin, lock the workspace row and queue the change notice (one round trip), run, then commit
-    // (which sends the notice) or roll back (which drops it).
-    private async Task<T> WriteAsync<T>(string workspaceId, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
+    // (which sends the notice to other processes, and then raises the signal in this one) or roll back (which drops
+    // the notice).
+    private async Task<T> WriteAsync<T>(StoreChange change, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -113,11 +116,13 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
             var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var locked = await LockAsync(transaction, workspaceId, cancellationToken).ConfigureAwait(false);
+                var locked = await LockAsync(transaction, change, cancellationToken).ConfigureAwait(false);
                 var (result, commit) = await write(transaction, locked).ConfigureAwait(false);
                 if (commit)
                 {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    // Once committed, the write has happened whatever the caller does now: it must be signalled.
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    change.Raise(Changes);
                 }
                 else
                 {
@@ -129,9 +134,9 @@ internal sealed partial class RelationalStore : IWorkspaceStore, IUserStore, IAs
         }
     }
 
-    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, string workspaceId, CancellationToken cancellationToken)
+    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, CancellationToken cancellationToken)
     {
-        var command = transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", workspaceId), .. _dialect.NotifyParameters(workspaceId)]);
+        var command = transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())]);
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace UserTypes;
 
@@ -11,10 +10,10 @@ internal static class RelationalStoreRegistration
     /// <param name="connectionString">The connection string.</param>
     /// <param name="database">The database's name, for the error message.</param>
     /// <param name="parse">Parses the connection string, throwing when it is invalid.</param>
-    /// <param name="dialect">Creates the dialect for a valid connection string.</param>
+    /// <param name="dialect">Creates the dialect for a valid connection string and the host's clock.</param>
     /// <returns>The builder.</returns>
     public static UserTypesBuilder AddRelationalStores(
-        UserTypesBuilder builder, string connectionString, string database, Action<string> parse, Func<string, SqlDialect> dialect)
+        UserTypesBuilder builder, string connectionString, string database, Action<string> parse, Func<string, TimeProvider, SqlDialect> dialect)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -27,9 +26,10 @@ internal static class RelationalStoreRegistration
             throw new ArgumentException($"Not a valid {database} connection string: {e.Message}", nameof(connectionString), e);
         }
 
-        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new RelationalStore(dialect(connectionString), sp.GetRequiredService<WorkspaceChangeSignal>())));
-        builder.Services.Replace(ServiceDescriptor.Singleton<IWorkspaceStore>(sp => sp.GetRequiredService<RelationalStore>()));
-        builder.Services.Replace(ServiceDescriptor.Singleton<IUserStore>(sp => sp.GetRequiredService<RelationalStore>()));
-        return builder;
+        return builder.AddStores(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new RelationalStore(dialect(connectionString, time), sp.GetRequiredService<StoreChangeSignal>(), time);
+        });
     }
 }

@@ -31,11 +31,6 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <returns>A task that completes when the schema is current.</returns>
     public abstract Task MigrateExclusivelyAsync(Func<DbConnection, DbTransaction, Task> migrate, CancellationToken cancellationToken);
 
-    /// <summary>Whether an exception is the violation of a unique constraint.</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>Whether it is.</returns>
-    public abstract bool IsUniqueViolation(DbException exception);
-
     /// <summary>
     /// A statement that tells other processes, when its transaction commits, that a workspace changed: sent in the
     /// same round trip as the workspace lock, and undone with the transaction if it rolls back.
@@ -43,14 +38,10 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract string NotifySql { get; }
 
     /// <summary>The parameters of <see cref="NotifySql"/>.</summary>
-    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="change">What the write changes.</param>
+    /// <param name="now">The time of the write, from the store's <see cref="TimeProvider"/>.</param>
     /// <returns>Name and value pairs.</returns>
-    public abstract (string Name, object? Value)[] NotifyParameters(string workspaceId);
-
-    /// <summary>Whether a unique violation is the clash of two user names (rather than of two ids).</summary>
-    /// <param name="exception">A unique violation.</param>
-    /// <returns>Whether the user-name constraint was violated.</returns>
-    public abstract bool IsUserNameClash(DbException exception);
+    public abstract (string Name, object? Value)[] NotifyParameters(StoreChange change, DateTimeOffset now);
 
     /// <summary>Releases what the dialect holds (a connection pool, for example).</summary>
     /// <returns>A task that completes when released.</returns>
@@ -64,5 +55,5 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <param name="signal">The signal of this process.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The watching loop, to run in the background with a token that stops it.</returns>
-    public abstract Task<Func<CancellationToken, Task>> StartWatchingAsync(WorkspaceChangeSignal signal, CancellationToken cancellationToken);
+    public abstract Task<Func<CancellationToken, Task>> StartWatchingAsync(StoreChangeSignal signal, CancellationToken cancellationToken);
 }

@@ -26,4 +26,7 @@ public enum AuthenticationFailureReason
 
     /// <summary>A signed-up account whose e-mail address is not confirmed yet.</summary>
     EmailNotConfirmed,
+
+    /// <summary>No workspace has the id; answered like any other failure, so a caller cannot probe which workspaces exist.</summary>
+    UnknownWorkspace,
 }

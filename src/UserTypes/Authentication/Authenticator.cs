@@ -11,7 +11,8 @@ namespace UserTypes;
 /// </summary>
 internal sealed partial class Authenticator : IAuthenticator
 {
-    private readonly IUserStore _users;
+    private readonly IUserAccountStore _users;
+    private readonly IUserLockoutStore _lockouts;
     private readonly WorkspaceLookupCache _workspaces;
     private readonly RightsPolicy _rights;
     private readonly LicenseGate _licenses;
@@ -24,7 +25,8 @@ internal sealed partial class Authenticator : IAuthenticator
     private readonly UserTypesOptions _options;
 
     public Authenticator(
-        IUserStore users,
+        IUserAccountStore users,
+        IUserLockoutStore lockouts,
         WorkspaceLookupCache workspaces,
         RightsPolicy rights,
         LicenseGate licenses,
@@ -36,8 +38,8 @@ internal sealed partial class Authenticator : IAuthenticator
         TimeProvider time,
         ILogger<Authenticator>? logger = null)
     {
-        (_users, _workspaces, _rights, _licenses, _passwords, _hasher, _anonymous, _metrics, _time) =
-            (users, workspaces, rights, licenses, passwords, hasher, anonymous, metrics, time);
+        (_users, _lockouts, _workspaces, _rights, _licenses, _passwords, _hasher, _anonymous, _metrics, _time) =
+            (users, lockouts, workspaces, rights, licenses, passwords, hasher, anonymous, metrics, time);
         _logger = logger ?? NullLogger<Authenticator>.Instance;
         _options = options.Value;
     }
@@ -50,13 +52,32 @@ internal sealed partial class Authenticator : IAuthenticator
             throw new ArgumentException("The credentials' user name and password must not be null.", nameof(credentials));
         }
 
-        var lookup = await _workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var lookup = await FindWorkspaceAsync(workspaceId, credentials, client, cancellationToken).ConfigureAwait(false);
         var user = credentials is null
             ? await AuthenticateImplicitAsync(lookup.Workspace, client, cancellationToken).ConfigureAwait(false)
             : await AuthenticatePasswordAsync(lookup.Workspace, credentials, client, cancellationToken).ConfigureAwait(false);
         _metrics.Authenticated(user.UserType, client, user.IsImplicitAnonymous);
         LogSucceeded(_logger, workspaceId, user.UserName, user.UserType, client, user.IsImplicitAnonymous);
         return user;
+    }
+
+    // An unknown workspace fails like a wrong password, hash included, so neither the answer nor its time says which
+    // workspaces exist.
+    private async ValueTask<WorkspaceLookup> FindWorkspaceAsync(string workspaceId, PasswordCredentials? credentials, ClientKind client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkspaceNotFoundException)
+        {
+            if (credentials is not null && _passwords.CouldVerify(credentials.Password) && IsPlausibleUserName(credentials.UserName))
+            {
+                _hasher.VerifyDummy(credentials.Password);
+            }
+
+            throw Fail(workspaceId, credentials?.UserName, AuthenticationFailureReason.UnknownWorkspace, null, client);
+        }
     }
 
     private async Task<AuthenticatedUser> AuthenticateImplicitAsync(WorkspaceRecord workspace, ClientKind client, CancellationToken cancellationToken)
@@ -126,7 +147,7 @@ internal sealed partial class Authenticator : IAuthenticator
             var lockout = _options.Lockout;
 
             // The attempt is over whatever the caller does now: count it even if they cancel.
-            await _users.RecordFailedLoginAsync(workspace.Id, account.Id, lockout.MaxFailedAttempts, now + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
+            await _lockouts.RecordFailedLoginAsync(workspace.Id, account.Id, lockout.MaxFailedAttempts, now + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
             throw Fail(workspace.Id, userName, AuthenticationFailureReason.InvalidCredentials, account.UserType, client);
         }
 
@@ -134,7 +155,7 @@ internal sealed partial class Authenticator : IAuthenticator
         var rehash = verification == PasswordVerification.SucceededRehashNeeded ? _hasher.Hash(credentials.Password) : null;
         if (rehash is not null || account.AccessFailedCount > 0 || account.LockoutEnd is not null)
         {
-            await _users.RecordSuccessfulLoginAsync(workspace.Id, account.Id, rehash, CancellationToken.None).ConfigureAwait(false);
+            await _lockouts.RecordSuccessfulLoginAsync(workspace.Id, account.Id, rehash, CancellationToken.None).ConfigureAwait(false);
         }
 
         return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);

@@ -14,7 +14,9 @@ public interface IAuthenticator
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The authenticated user, with rights computed once.</returns>
     /// <exception cref="ArgumentException">The workspace id is invalid, or the credentials hold a <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
-    /// <exception cref="AuthenticationFailedException">Authentication failed; the same message whatever the reason.</exception>
+    /// <exception cref="AuthenticationFailedException">
+    /// Authentication failed; the same message whatever the reason, an unknown workspace included (at the same cost as
+    /// a wrong password), so a caller cannot probe which workspaces exist.
+    /// </exception>
     Task<AuthenticatedUser> AuthenticateAsync(string workspaceId, PasswordCredentials? credentials, ClientKind client, CancellationToken cancellationToken = default);
 }

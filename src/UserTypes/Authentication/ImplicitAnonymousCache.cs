@@ -5,32 +5,37 @@ namespace UserTypes;
 /// <summary>
 /// The implicit anonymous user of each workspace, so a call without credentials costs no store round trip. An entry
 /// is valid only for the workspace version it was built at (a licence change moves the version) and the account
-/// generation it was read at: the user directory bumps the generation whenever the anonymous account or its grant
-/// changes, so an entry built from a read that raced with the change is never served.
+/// generation it was read at. The store's change signal bumps the generation whenever the anonymous account (or
+/// possibly it) changes, so an entry built from a read that raced with the change is never served.
 /// </summary>
 internal sealed class ImplicitAnonymousCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
-    public ImplicitAnonymousCache(WorkspaceChangeSignal changes) => changes.Raised += workspaceId =>
-    {
-        if (workspaceId is not null)
-        {
-            Invalidate(workspaceId);
-            return;
-        }
+    // Moves when anything may have changed, so a read under way for any workspace is not cached either.
+    private long _everything;
 
-        foreach (var id in _entries.Keys)
+    public ImplicitAnonymousCache(StoreChangeSignal changes) => changes.Changed += (_, change) =>
+    {
+        if (change.WorkspaceId is not { } workspaceId)
         {
-            Invalidate(id);
+            Interlocked.Increment(ref _everything);
+            _entries.Clear();
+        }
+        else if (change.UserId is null || !_entries.TryGetValue(workspaceId, out var entry) || entry.User.UserId == change.UserId)
+        {
+            // With nothing cached a read may be under way, so the generation moves for any account of the workspace;
+            // with an entry cached, only a change of that account (or of the workspace) can make it stale.
+            Invalidate(workspaceId);
         }
     };
 
     /// <summary>The current account generation of a workspace; read it before reading the account.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <returns>The generation.</returns>
-    public long GenerationOf(string workspaceId) => _generations.GetValueOrDefault(workspaceId);
+    /// <remarks>Both counters only grow, so their sum moves whenever either does.</remarks>
+    public long GenerationOf(string workspaceId) => _generations.GetValueOrDefault(workspaceId) + Volatile.Read(ref _everything);
 
     /// <summary>Returns the cached user if it is still current for <paramref name="workspace"/>.</summary>
     /// <param name="workspace">The workspace snapshot of this call.</param>
@@ -57,9 +62,7 @@ internal sealed class ImplicitAnonymousCache
     public void Set(WorkspaceRecord workspace, long generation, AuthenticatedUser user) =>
         _entries[workspace.Id] = new Entry(user, workspace.Version, generation);
 
-    /// <summary>Drops the workspace's entry: its anonymous account changed.</summary>
-    /// <param name="workspaceId">The workspace.</param>
-    public void Invalidate(string workspaceId)
+    private void Invalidate(string workspaceId)
     {
         _generations.AddOrUpdate(workspaceId, 1, static (_, generation) => generation + 1);
         _entries.TryRemove(workspaceId, out _);

@@ -14,6 +14,6 @@ public interface IUserClassifier
     /// <returns>The type, the rule that decided it and the domain that matched.</returns>
     /// <exception cref="ArgumentException"><paramref name="workspaceId"/> is empty or <paramref name="email"/> is not a valid address.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="workspaceId"/> or <paramref name="email"/> is <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     ValueTask<UserClassification> ClassifyAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
 }

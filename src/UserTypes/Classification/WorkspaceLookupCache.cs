@@ -15,10 +15,17 @@ internal sealed class WorkspaceLookupCache
     private readonly IWorkspaceStore _store;
     private long _generation;
 
-    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, WorkspaceChangeSignal changes)
+    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, StoreChangeSignal changes)
     {
         _store = store;
-        changes.Raised += Drop;
+        changes.Changed += (_, change) =>
+        {
+            // A change of one account leaves the workspace's collaborators, domains and licence as they were.
+            if (change.UserId is null)
+            {
+                Drop(change.WorkspaceId);
+            }
+        };
         PublicDomains = options.Value.Classification.PublicEmailDomains
             .Select(domain => DomainName.Canonicalize(domain, nameof(ClassificationOptions.PublicEmailDomains)))
             .ToFrozenSet(StringComparer.Ordinal);
@@ -37,7 +44,7 @@ internal sealed class WorkspaceLookupCache
     /// <param name="workspaceId">The workspace id.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The lookup.</returns>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     public async ValueTask<WorkspaceLookup> GetAsync(string workspaceId, CancellationToken cancellationToken)
     {
         if (_lookups.TryGetValue(workspaceId, out var cached))
@@ -52,12 +59,12 @@ internal sealed class WorkspaceLookupCache
     /// <param name="workspaceId">The workspace id.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The lookup now cached.</returns>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     public async ValueTask<WorkspaceLookup> ReloadAsync(string workspaceId, CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _generation);
         var workspace = await _store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
+            ?? throw new WorkspaceNotFoundException(workspaceId);
 
         // A change signalled while this read was under way may be newer than what it read: use it, keep nothing.
         return generation == Volatile.Read(ref _generation)
@@ -65,9 +72,8 @@ internal sealed class WorkspaceLookupCache
             : WorkspaceLookup.Compile(workspace, PublicDomains);
     }
 
-    /// <summary>Forgets a workspace (or, for <see langword="null"/>, every workspace), so the next use reads the store.</summary>
-    /// <param name="workspaceId">The workspace, or <see langword="null"/> for all.</param>
-    public void Drop(string? workspaceId)
+    // Forgets a workspace (or, for null, every workspace), so the next use reads the store.
+    private void Drop(string? workspaceId)
     {
         Interlocked.Increment(ref _generation);
         if (workspaceId is null)

@@ -33,10 +33,10 @@ public static class UserTypesServiceCollectionExtensions
             services.AddSingleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>();
         }
 
-        services.TryAddSingleton<IWorkspaceStore>(_ => throw NoStore());
-        services.TryAddSingleton<IUserStore>(_ => throw NoStore());
+        services.TryAddSingleton<IUserTypesStore>(_ => throw NoStore());
+        UserTypesBuilder.RegisterCapabilities(services, static (services, descriptor) => services.TryAdd(descriptor));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<WorkspaceChangeSignal>();
+        services.TryAddSingleton<StoreChangeSignal>();
         services.TryAddSingleton<WorkspaceLookupCache>();
         services.TryAddSingleton<Reclassifier>();
         services.TryAddSingleton<RightsPolicy>();
@@ -53,5 +53,5 @@ public static class UserTypesServiceCollectionExtensions
     }
 
     private static InvalidOperationException NoStore() => new(
-        "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...) or AddPostgreSqlStores(...) on the builder AddUserTypes returns.");
+        "No UserTypes store is registered. Call AddInMemoryStores(), AddSqliteStores(...), AddPostgreSqlStores(...) or AddStores<TStore>() on the builder AddUserTypes returns.");
 }

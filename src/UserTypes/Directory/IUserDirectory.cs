@@ -16,8 +16,8 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account and the confirmation token for the host to send to the address.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
-    /// <exception cref="InvalidOperationException">The address is external and <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="ExternalUsersDisabledException">The address is external and <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">The address is external and the workspace is not licensed for external users.</exception>
     /// <exception cref="UserNameTakenException">The address already has an account in the workspace.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's type is free.</exception>
@@ -30,7 +30,8 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The confirmed account.</returns>
     /// <exception cref="ArgumentException">The token is wrong, used or expired (ParamName <c>token</c>), or another argument is invalid.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace or account does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
     Task<UserAccount> ConfirmEmailAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -45,7 +46,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
     /// <exception cref="SeatLimitExceededException">No internal seat is free.</exception>
     Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default);
@@ -60,7 +61,7 @@ public interface IUserDirectory
     /// <returns>The account.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
     /// <exception cref="AccessDeniedException">The actor may not create external users.</exception>
-    /// <exception cref="InvalidOperationException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="ExternalUsersDisabledException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">The workspace is not licensed for external users.</exception>
     /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
     /// <exception cref="SeatLimitExceededException">No external seat is free.</exception>
@@ -76,7 +77,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The anonymous account.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="UserNameTakenException">Another account has the user name.</exception>
     Task<UserAccount> SetAnonymousUserAsync(string workspaceId, string userName, string password, CancellationToken cancellationToken = default);
 
@@ -87,7 +88,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account with its new grant.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The account does not exist in the actor's workspace.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the actor's workspace.</exception>
     /// <exception cref="AccessDeniedException">The actor may not manage rights.</exception>
     /// <exception cref="RightsCeilingExceededException">The grant gives more than the account's user type can hold.</exception>
     Task<UserAccount> GrantAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default);
@@ -99,7 +100,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account with its new grant.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The account does not exist in the actor's workspace.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the actor's workspace.</exception>
     /// <exception cref="AccessDeniedException">The actor may not manage rights.</exception>
     Task<UserAccount> RevokeAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default);
 
@@ -110,8 +111,9 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace or account does not exist.</exception>
-    /// <exception cref="InvalidOperationException">Enabling an external account while <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    /// <exception cref="ExternalUsersDisabledException">Enabling an external account while <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">Enabling an external account in a workspace not licensed for external users.</exception>
     /// <exception cref="SeatLimitExceededException">Enabling, and no seat of the account's type is free.</exception>
     Task<UserAccount> SetEnabledAsync(string workspaceId, string userId, bool enabled, CancellationToken cancellationToken = default);
@@ -122,7 +124,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<UserAccount?> FindByUserNameAsync(string workspaceId, string userName, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -133,7 +135,7 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call before it writes.</param>
     /// <returns>What changed and the seats in use.</returns>
     /// <exception cref="ArgumentException">The workspace id is invalid.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<ReclassificationReport> ReclassifyAsync(string workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>The seats the workspace uses and its limits.</summary>
@@ -141,6 +143,6 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The seat usage.</returns>
     /// <exception cref="ArgumentException">The workspace id is invalid.</exception>
-    /// <exception cref="KeyNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<SeatUsage> GetSeatUsageAsync(string workspaceId, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,14 @@ public interface IWorkspaceDirectory
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     Task CreateAsync(string workspaceId, string ownerEmail, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a workspace: its collaborators, signup domains and licence.</summary>
+    /// <param name="workspaceId">The workspace id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The workspace, or <see langword="null"/> when no workspace has that id.</returns>
+    /// <exception cref="ArgumentException">The id is malformed.</exception>
+    /// <exception cref="ArgumentNullException">The id is <see langword="null"/>.</exception>
+    Task<Workspace?> FindAsync(string workspaceId, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a collaborator, or changes the role of one already there.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="email">The collaborator's e-mail address.</param>
@@ -24,8 +32,8 @@ public interface IWorkspaceDirectory
     /// <exception cref="ArgumentException">An argument is malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="role"/> is not a defined role.</exception>
-    /// <exception cref="InvalidOperationException">The change would leave the workspace without an owner.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="LastOwnerException">The change would leave the workspace without an owner.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task AddCollaboratorAsync(string workspaceId, string email, CollaboratorRole role, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a collaborator. Removing someone who is not a collaborator changes nothing.</summary>
@@ -35,8 +43,8 @@ public interface IWorkspaceDirectory
     /// <returns>A task that completes when the change is stored and published.</returns>
     /// <exception cref="ArgumentException">An argument is malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException">The collaborator is the workspace's last owner.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="LastOwnerException">The collaborator is the workspace's last owner.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task RemoveCollaboratorAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
 
     /// <summary>Whitelists a domain for domain-based sign-up: its users are internal. Adding it again replaces its setting.</summary>
@@ -47,7 +55,7 @@ public interface IWorkspaceDirectory
     /// <returns>A task that completes when the change is stored and published.</returns>
     /// <exception cref="ArgumentException"><paramref name="domain"/> is malformed or a public mail provider, or the id is malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task AddSignupDomainAsync(string workspaceId, string domain, bool includeSubdomains = false, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a signup domain. Removing one that is not there changes nothing.</summary>
@@ -57,7 +65,7 @@ public interface IWorkspaceDirectory
     /// <returns>A task that completes when the change is stored and published.</returns>
     /// <exception cref="ArgumentException">An argument is malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task RemoveSignupDomainAsync(string workspaceId, string domain, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the workspace's licence.</summary>
@@ -67,6 +75,6 @@ public interface IWorkspaceDirectory
     /// <returns>A task that completes when the change is stored and published.</returns>
     /// <exception cref="ArgumentException">A seat limit is negative, or the id is malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task SetLicenseAsync(string workspaceId, WorkspaceLicense license, CancellationToken cancellationToken = default);
 }

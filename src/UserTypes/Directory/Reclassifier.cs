@@ -1,20 +1,21 @@
+
 namespace UserTypes;
 
 /// <summary>
 /// Brings the user types of a workspace's classified accounts in line with its current collaborators and signup
 /// domains. Used after every workspace change and by <see cref="IUserDirectory.ReclassifyAsync"/>: one pass, one code.
 /// </summary>
-internal sealed class Reclassifier(IUserStore users, WorkspaceLookupCache cache)
+internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLookupCache cache)
 {
     /// <summary>Runs a pass with the newest lookup of the workspace.</summary>
     /// <param name="workspaceId">A valid workspace id.</param>
     /// <param name="cancellationToken">Cancels the pass before it writes.</param>
     /// <returns>The report, with the over-limit flags set from the licence.</returns>
-    /// <exception cref="KeyNotFoundException">No workspace has that id.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     public async Task<ReclassificationReport> RunAsync(string workspaceId, CancellationToken cancellationToken)
     {
         var lookup = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        while (true)
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
             var current = lookup;
             var report = await users.ReclassifyAsync(
@@ -35,6 +36,8 @@ internal sealed class Reclassifier(IUserStore users, WorkspaceLookupCache cache)
             // Another writer (perhaps another process) applied a newer version: classify with that one.
             lookup = await cache.ReloadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         }
+
+        throw OptimisticConcurrency.Exhausted($"the reclassification of workspace '{workspaceId}'");
     }
 
     /// <summary>

@@ -39,8 +39,8 @@ internal sealed partial class UserDirectory
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var seats = await users.CountSeatsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var inUse = await seats.CountSeatsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var license = lookup.Workspace.License;
-        return new SeatUsage(seats.Internal, seats.External, license.MaxInternalUsers, license.MaxExternalUsers);
+        return new SeatUsage(inUse.Internal, inUse.External, license.MaxInternalUsers, license.MaxExternalUsers);
     }
 }

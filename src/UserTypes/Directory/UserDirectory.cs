@@ -8,14 +8,14 @@ namespace UserTypes;
 /// a version conflict, so concurrent callers never lose each other's changes.
 /// </summary>
 internal sealed partial class UserDirectory(
-    IUserStore users,
+    IUserAccountStore users,
+    IUserClassificationStore seats,
     WorkspaceLookupCache workspaces,
     Reclassifier reclassifier,
     RightsPolicy rightsPolicy,
     LicenseGate licenses,
     PasswordPolicy passwords,
     PasswordHasher hasher,
-    ImplicitAnonymousCache anonymous,
     IOptions<UserTypesOptions> options,
     TimeProvider time) : IUserDirectory
 {
@@ -136,7 +136,6 @@ internal sealed partial class UserDirectory(
             },
         };
         var result = await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false);
-        anonymous.Invalidate(workspaceId);
         if (result == UserStoreResult.UserNameTaken)
         {
             throw new UserNameTakenException(workspaceId, userName);
@@ -190,19 +189,20 @@ internal sealed partial class UserDirectory(
             case UserStoreResult.SeatLimitReached:
                 throw new SeatLimitExceededException(account.WorkspaceId, account.UserType, limit.GetValueOrDefault());
             case UserStoreResult.Conflict:
-                throw new InvalidOperationException($"The store refused account '{account.Id}' as a conflict.");
+                // A new account's id is a fresh version-7 GUID: a clash means the store is broken, not busy.
+                throw new InvalidOperationException($"The store refused new account '{account.Id}' as a conflict: an account with that id exists.");
         }
     }
 
-    // Reads, changes and writes one account until the write lands on the version it was computed from.
-    // change may throw to refuse; it returns the same instance when there is nothing to do. The licence, when
-    // given, sets the seat limit for a change that takes a seat.
+    // Reads, changes and writes one account until the write lands on the version it was computed from (boundedly:
+    // each conflict means another writer landed). change may throw to refuse; it returns the same instance when there
+    // is nothing to do. The licence, when given, sets the seat limit for a change that takes a seat.
     private async Task<UserAccount> UpdateAsync(string workspaceId, string userId, Func<StoredUser, StoredUser> change, WorkspaceLicense? license, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
             var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"Workspace '{workspaceId}' has no account with id '{userId}'.");
+                ?? throw new AccountNotFoundException(workspaceId, userId);
             var changed = change(current);
             if (ReferenceEquals(changed, current))
             {
@@ -213,18 +213,14 @@ internal sealed partial class UserDirectory(
             changed = changed with { Account = changed.Account with { Version = version + 1 } };
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
             var result = await users.UpdateAsync(changed, version, limit, cancellationToken).ConfigureAwait(false);
-            if (changed.Account.UserType == UserType.Anonymous)
-            {
-                // The next call without credentials must see the change (a grant, a disable).
-                anonymous.Invalidate(workspaceId);
-            }
-
             if (result != UserStoreResult.Conflict)
             {
                 ThrowIfRefused(result, changed.Account, limit);
                 return changed.Account;
             }
         }
+
+        throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
     }
 
     private static RightsGrant ValidGrant(RightsGrant grant, string paramName)

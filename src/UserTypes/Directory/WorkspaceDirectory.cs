@@ -1,3 +1,4 @@
+
 namespace UserTypes;
 
 /// <summary>
@@ -21,6 +22,13 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
         }
 
         cache.Publish(workspace);
+    }
+
+    public async Task<Workspace?> FindAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        var record = await store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : new Workspace(record.Id, record.Collaborators, record.SignupDomains, record.License);
     }
 
     public Task AddCollaboratorAsync(string workspaceId, string email, CollaboratorRole role, CancellationToken cancellationToken = default)
@@ -114,18 +122,19 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
         if (workspace.Collaborators.All(c => c.Role != CollaboratorRole.Owner || c.Email == email)
             && workspace.Collaborators.Any(c => c.Role == CollaboratorRole.Owner))
         {
-            throw new InvalidOperationException($"'{email}' is the last owner of workspace '{workspace.Id}'; a workspace keeps at least one owner.");
+            throw new LastOwnerException(workspace.Id);
         }
     }
 
     // Reads, decides and writes until the write lands on the version it was decided from. A failed write means
-    // another writer succeeded, so the loop always makes progress. A null change means there is nothing to do.
+    // another writer succeeded, so the loop makes progress; it is bounded all the same. A null change means there is
+    // nothing to do.
     private async Task ChangeAsync(string workspaceId, Func<WorkspaceRecord, WorkspaceChange?> decide, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
             var current = await store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"There is no workspace with id '{workspaceId}'.");
+                ?? throw new WorkspaceNotFoundException(workspaceId);
             var change = decide(current);
             var updated = change is null ? current : await store.TryApplyAsync(change, cancellationToken).ConfigureAwait(false);
             if (updated is not null)
@@ -141,5 +150,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
                 return;
             }
         }
+
+        throw OptimisticConcurrency.Exhausted($"workspace '{workspaceId}'");
     }
 }

@@ -31,14 +31,13 @@ internal sealed class LicenseGate(IOptions<UserTypesOptions> options, TimeProvid
 
     /// <summary>Throws unless external accounts may be created or enabled in the workspace.</summary>
     /// <param name="workspace">The workspace.</param>
-    /// <exception cref="InvalidOperationException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
+    /// <exception cref="ExternalUsersDisabledException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">The workspace is not licensed for external users.</exception>
     public void ThrowIfExternalUsersNotAllowed(WorkspaceRecord workspace)
     {
         if (!_externalUsersEnabled)
         {
-            throw new InvalidOperationException(
-                "External users are turned off: set UserTypesOptions.ExternalUsers.Enabled (ExternalUserOptions.Enabled) to true to allow them.");
+            throw new ExternalUsersDisabledException();
         }
 
         if (!IsLicensed(workspace.License, LicensedFeature.ExternalUsers))

@@ -1,12 +1,13 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
 /// <summary>
 /// Keeps workspaces: their collaborators, signup domains and licence. Implementations must be thread-safe and
 /// make each call atomic; <see cref="TryApplyAsync"/> is a compare-and-swap on <see cref="WorkspaceRecord.Version"/>.
+/// Every committed write raises <see cref="StoreChangeSignal.WorkspaceChanged"/>.
 /// </summary>
 /// <remarks>
 /// Values reach a store already validated and canonical. Implement this only for a database UserTypes does not
-/// ship; every implementation should pass the store specification tests.
+/// ship; every implementation must pass the store specification (package <c>UserTypes.Specification.Tests</c>).
 /// </remarks>
 public interface IWorkspaceStore
 {

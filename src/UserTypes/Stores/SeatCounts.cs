@@ -1,4 +1,4 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
 /// <summary>Enabled internal and external accounts of a workspace, as a store counts them.</summary>
 /// <param name="Internal">Enabled internal accounts.</param>

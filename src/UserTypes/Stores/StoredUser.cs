@@ -1,4 +1,4 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
 /// <summary>An account with the secrets a store keeps beside it. Hashes only: no password or token is ever stored.</summary>
 public sealed record StoredUser

@@ -1,6 +1,6 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
-/// <summary>The outcome of a write to an <see cref="IUserStore"/>. Anything but <see cref="Succeeded"/> changed nothing.</summary>
+/// <summary>The outcome of a write to an <see cref="IUserAccountStore"/>. Anything but <see cref="Succeeded"/> changed nothing.</summary>
 public enum UserStoreResult
 {
     /// <summary>The write landed.</summary>

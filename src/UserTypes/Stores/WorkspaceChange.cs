@@ -1,4 +1,4 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
 /// <summary>
 /// One atomic change to a workspace, applied by <see cref="IWorkspaceStore.TryApplyAsync"/> only when the

@@ -1,4 +1,4 @@
-namespace UserTypes;
+namespace UserTypes.Stores;
 
 /// <summary>A workspace as a store keeps it: an immutable snapshot at one <see cref="Version"/>.</summary>
 public sealed record WorkspaceRecord

@@ -254,11 +254,16 @@ public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task UnknownWorkspace_ThrowsKeyNotFound()
+    public async Task UnknownWorkspace_FailsLikeAWrongPassword()
     {
-        var act = () => Authenticator.AuthenticateAsync("no-such-workspace", new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        var unknown = () => Authenticator.AuthenticateAsync("no-such-workspace", new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        var anonymous = () => Authenticator.AuthenticateAsync("no-such-workspace", null, ClientKind.ServiceAgent);
+        var wrong = () => Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication);
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        var failure = (await unknown.Should().ThrowAsync<AuthenticationFailedException>()).Which;
+        (await anonymous.Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason.Should().Be(AuthenticationFailureReason.UnknownWorkspace);
+        failure.Reason.Should().Be(AuthenticationFailureReason.UnknownWorkspace);
+        failure.Message.Should().Be((await wrong.Should().ThrowAsync<AuthenticationFailedException>()).Which.Message).And.NotContain("no-such-workspace");
     }
 
     [Test]

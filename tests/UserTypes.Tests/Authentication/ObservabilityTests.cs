@@ -76,7 +76,7 @@ public sealed class ObservabilityTests
     [Test]
     public async Task MalformedHash_IsLoggedAtError()
     {
-        var store = _provider.GetRequiredService<IUserStore>();
+        var store = _provider.GetRequiredService<IUserTypesStore>();
         var stored = (await store.FindByUserNameAsync(_workspace, "STAFF", CancellationToken.None))!;
         await store.UpdateAsync(stored with { PasswordHash = "notahash", Account = stored.Account with { Version = 2 } }, 1, null, CancellationToken.None);
 

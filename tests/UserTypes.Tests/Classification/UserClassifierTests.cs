@@ -143,11 +143,11 @@ public sealed class UserClassifierTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task Classify_UnknownWorkspace_ThrowsKeyNotFound()
+    public async Task Classify_UnknownWorkspace_ThrowsWorkspaceNotFound()
     {
         var act = async () => await _host.Classifier.ClassifyAsync("no-such-workspace", "a@owner.example");
 
-        await act.Should().ThrowAsync<KeyNotFoundException>().WithMessage("*no-such-workspace*");
+        await act.Should().ThrowAsync<WorkspaceNotFoundException>().WithMessage("*no-such-workspace*");
     }
 
     [Test]

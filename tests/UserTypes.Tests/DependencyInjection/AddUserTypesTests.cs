@@ -14,9 +14,13 @@ public sealed class AddUserTypesTests
 
         provider.GetRequiredService<IUserClassifier>().Should().BeOfType<UserClassifier>();
         provider.GetRequiredService<IWorkspaceDirectory>().Should().BeOfType<WorkspaceDirectory>();
-        provider.GetRequiredService<IWorkspaceStore>().Should().BeOfType<InMemoryWorkspaceStore>();
         provider.GetRequiredService<IUserDirectory>().Should().BeOfType<UserDirectory>();
-        provider.GetRequiredService<IUserStore>().Should().BeOfType<InMemoryUserStore>();
+        var store = provider.GetRequiredService<IUserTypesStore>().Should().BeOfType<InMemoryStore>().Subject;
+        new object[]
+        {
+            provider.GetRequiredService<IWorkspaceStore>(), provider.GetRequiredService<IUserAccountStore>(),
+            provider.GetRequiredService<IUserLockoutStore>(), provider.GetRequiredService<IUserClassificationStore>(),
+        }.Should().AllSatisfy(capability => capability.Should().BeSameAs(store), "every capability is the one store");
         provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
         provider.GetRequiredService<IUserClassifier>().Should().BeSameAs(provider.GetRequiredService<IUserClassifier>());
     }
@@ -71,7 +75,7 @@ public sealed class AddUserTypesTests
     [Test]
     public void AddUserTypes_HostStoreRegisteredFirst_IsKeptWithoutAStoreChoice()
     {
-        var store = new InMemoryWorkspaceStore();
+        var store = new InMemoryStore(new StoreChangeSignal());
         var services = new ServiceCollection();
         services.AddSingleton<IWorkspaceStore>(store);
         services.AddUserTypes();

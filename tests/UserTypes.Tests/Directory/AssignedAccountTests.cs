@@ -66,7 +66,7 @@ public sealed class AssignedAccountTests(StoreKind store) : StoreFixture(store)
 
         var act = () => host.Users.CreateExternalUserAsync(admin, "person-1", "partner", "p@elsewhere.example", TestHost.Password);
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*ExternalUsers.Enabled*");
+        await act.Should().ThrowAsync<ExternalUsersDisabledException>().WithMessage("*ExternalUsers.Enabled*");
     }
 
     [Test]
@@ -168,6 +168,6 @@ public sealed class AssignedAccountTests(StoreKind store) : StoreFixture(store)
 
         var act = () => _host.Users.FindByUserNameAsync("no-such-workspace", "admin");
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        (await act.Should().ThrowAsync<WorkspaceNotFoundException>()).Which.WorkspaceId.Should().Be("no-such-workspace");
     }
 }

@@ -107,20 +107,21 @@ public sealed class ConfirmEmailTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task Confirm_UnknownAccount_ThrowsKeyNotFound()
+    public async Task Confirm_UnknownAccount_ThrowsAccountNotFound()
     {
         var act = () => _host.Users.ConfirmEmailAsync(_workspace, "no-such-user", _signUp.EmailConfirmationToken);
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        var thrown = (await act.Should().ThrowAsync<AccountNotFoundException>()).Which;
+        (thrown.WorkspaceId, thrown.UserId).Should().Be((_workspace, "no-such-user"));
     }
 
     [Test]
-    public async Task Confirm_AccountOfAnotherWorkspace_ThrowsKeyNotFound()
+    public async Task Confirm_AccountOfAnotherWorkspace_ThrowsAccountNotFound()
     {
         var other = await _host.CreateWorkspaceAsync("owner@softr.io");
 
         var act = () => _host.Users.ConfirmEmailAsync(other, _signUp.Account.Id, _signUp.EmailConfirmationToken);
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        await act.Should().ThrowAsync<AccountNotFoundException>();
     }
 }

@@ -154,10 +154,10 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task Reclassify_UnknownWorkspace_ThrowsKeyNotFound()
+    public async Task Reclassify_UnknownWorkspace_ThrowsWorkspaceNotFound()
     {
         var act = () => _host.Users.ReclassifyAsync("no-such-workspace");
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        await act.Should().ThrowAsync<WorkspaceNotFoundException>();
     }
 }

@@ -54,7 +54,7 @@ public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
 
         var act = () => host.Users.SignUpAsync(workspace, "applicant@elsewhere.example", TestHost.Password);
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*ExternalUsers.Enabled*");
+        await act.Should().ThrowAsync<ExternalUsersDisabledException>().WithMessage("*ExternalUsers.Enabled*");
         (await host.Users.FindByUserNameAsync(workspace, "applicant@elsewhere.example")).Should().BeNull();
     }
 
@@ -190,11 +190,11 @@ public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task SignUp_UnknownWorkspace_ThrowsKeyNotFound()
+    public async Task SignUp_UnknownWorkspace_ThrowsWorkspaceNotFound()
     {
         var act = () => _host.Users.SignUpAsync("no-such-workspace", "john@softr.io", TestHost.Password);
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        await act.Should().ThrowAsync<WorkspaceNotFoundException>();
     }
 
     [Test]

@@ -90,11 +90,11 @@ public sealed class WorkspaceDirectoryTests(StoreKind store) : StoreFixture(stor
     }
 
     [Test]
-    public async Task AddCollaborator_UnknownWorkspace_ThrowsKeyNotFound()
+    public async Task AddCollaborator_UnknownWorkspace_ThrowsWorkspaceNotFound()
     {
         var act = () => _host.Workspaces.AddCollaboratorAsync("missing", "a@b.example", CollaboratorRole.Collaborator);
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        await act.Should().ThrowAsync<WorkspaceNotFoundException>();
     }
 
     [Test]
@@ -104,7 +104,7 @@ public sealed class WorkspaceDirectoryTests(StoreKind store) : StoreFixture(stor
 
         var act = () => _host.Workspaces.AddCollaboratorAsync(id, "owner@acme.example", CollaboratorRole.Collaborator);
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*last owner*");
+        (await act.Should().ThrowAsync<LastOwnerException>().WithMessage("*last owner*")).Which.WorkspaceId.Should().Be(id);
         (await StoredAsync(id)).Collaborators.Should().ContainSingle().Which.Role.Should().Be(CollaboratorRole.Owner);
     }
 
@@ -115,7 +115,7 @@ public sealed class WorkspaceDirectoryTests(StoreKind store) : StoreFixture(stor
 
         var act = () => _host.Workspaces.RemoveCollaboratorAsync(id, "owner@acme.example");
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*last owner*");
+        (await act.Should().ThrowAsync<LastOwnerException>().WithMessage("*last owner*")).Which.WorkspaceId.Should().Be(id);
     }
 
     [Test]

@@ -108,14 +108,14 @@ public sealed class GrantTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task Grant_ToAnAccountOfAnotherWorkspace_ThrowsKeyNotFound()
+    public async Task Grant_ToAnAccountOfAnotherWorkspace_ThrowsAccountNotFound()
     {
         var other = await _host.CreateWorkspaceAsync("owner@softr.io");
         var stranger = await _host.Users.CreateInternalUserAsync(other, "stranger", "stranger@softr.io", TestHost.Password);
 
         var act = () => _host.Users.GrantAsync(_admin, stranger.Id, Data("contact", DataRights.Delete));
 
-        await act.Should().ThrowAsync<KeyNotFoundException>();
+        await act.Should().ThrowAsync<AccountNotFoundException>();
     }
 
     [TestCase("")]

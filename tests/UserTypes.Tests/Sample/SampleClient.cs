@@ -9,13 +9,13 @@ namespace UserTypes.Tests.Sample;
 /// <summary>Requests to the sample's demo workspace, as the curl lines it prints make them.</summary>
 internal static class SampleClient
 {
-    public const string Workspace = "/workspaces/" + DemoWorkspace.Id;
+    public const string WorkspacePath = "/workspaces/" + DemoWorkspace.Id;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? user = null, string? password = null)
     {
-        var request = new HttpRequestMessage(method, Workspace + path);
+        var request = new HttpRequestMessage(method, WorkspacePath + path);
         if (user is not null)
         {
             request.Headers.Authorization = BasicAuthorization.For(user, password);

@@ -268,7 +268,7 @@ public sealed class SampleFlowTests
         var gone = await SendAsync(AsAdmin(HttpMethod.Get, $"/contacts/{id}"));
 
         created.StatusCode.Should().Be(HttpStatusCode.Created);
-        location.Should().Be($"{Workspace}/contacts/{id}");
+        location.Should().Be($"{WorkspacePath}/contacts/{id}");
         edited.StatusCode.Should().Be(HttpStatusCode.OK);
         deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
         gone.StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -14,7 +14,7 @@ public abstract partial class StoreSpecification
 
     protected IWorkspaceStore Store => _host!.WorkspaceStore;
 
-    protected IUserStore Users => _host!.UserStore;
+    protected IUserTypesStore Users => _host!.UserStore;
 
     [SetUp]
     public void CreateStoreForTest() => _host = new TestHost(store: Kind);

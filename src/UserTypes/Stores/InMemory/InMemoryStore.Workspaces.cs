@@ -1,19 +1,17 @@
-using System.Collections.Concurrent;
+namespace UserTypes.Stores;
 
-namespace UserTypes;
-
-/// <summary>
-/// The in-memory store for tests and demos. Snapshots are immutable, so reads take no lock; each write swaps in
-/// a new snapshot with a compare-and-swap, so a change is applied whole or not at all.
-/// </summary>
-internal sealed class InMemoryWorkspaceStore : IWorkspaceStore
+internal sealed partial class InMemoryStore
 {
-    private readonly ConcurrentDictionary<string, WorkspaceRecord> _workspaces = new(StringComparer.Ordinal);
-
     public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_workspaces.TryAdd(workspace.Id, workspace));
+        var created = _workspaces.TryAdd(workspace.Id, workspace);
+        if (created)
+        {
+            changes.WorkspaceChanged(workspace.Id);
+        }
+
+        return Task.FromResult(created);
     }
 
     public Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken)
@@ -33,7 +31,13 @@ internal sealed class InMemoryWorkspaceStore : IWorkspaceStore
         var next = Apply(current, change);
 
         // Only the snapshot the version was checked against may be replaced: a concurrent writer makes this fail.
-        return Task.FromResult(_workspaces.TryUpdate(current.Id, next, current) ? next : null);
+        if (!_workspaces.TryUpdate(current.Id, next, current))
+        {
+            return Task.FromResult<WorkspaceRecord?>(null);
+        }
+
+        changes.WorkspaceChanged(current.Id);
+        return Task.FromResult<WorkspaceRecord?>(next);
     }
 
     private static WorkspaceRecord Apply(WorkspaceRecord current, WorkspaceChange change) => current with

@@ -1,0 +1,64 @@
+namespace UserTypes.Stores;
+
+/// <summary>
+/// Reads and writes accounts: what the user directory needs to create, change and find them. Each call is atomic;
+/// the seat gate (<see cref="SeatGate"/>) and user-name uniqueness are enforced by the store in the same operation
+/// as the write, never by the caller counting first.
+/// </summary>
+/// <remarks>
+/// Values reach a store already validated and canonical. Every committed write raises <see cref="StoreChangeSignal"/>
+/// for what it changed. Every implementation must pass the store specification (package
+/// <c>UserTypes.Specification.Tests</c>).
+/// </remarks>
+public interface IUserAccountStore
+{
+    /// <summary>Adds an account, if its user name is free and, when it takes a seat, <see cref="SeatGate"/> admits it.</summary>
+    /// <param name="user">The new account at version 1.</param>
+    /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/>,
+    /// <see cref="UserStoreResult.SeatLimitReached"/>, or <see cref="UserStoreResult.Conflict"/> when the id exists.
+    /// </returns>
+    Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an account if it is still at <paramref name="expectedVersion"/>. When the new state takes a seat the
+    /// old one did not, <see cref="SeatGate"/> applies as in <see cref="CreateAsync"/>.
+    /// </summary>
+    /// <param name="user">The account's new state, at <paramref name="expectedVersion"/> + 1.</param>
+    /// <param name="expectedVersion">The version the change was computed from.</param>
+    /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Any <see cref="UserStoreResult"/>; <see cref="UserStoreResult.Conflict"/> when missing or at another version.</returns>
+    Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="user"/> the workspace's one anonymous account, removing any other anonymous account of
+    /// the workspace in the same operation.
+    /// </summary>
+    /// <param name="user">The anonymous account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="UserStoreResult.Succeeded"/> or <see cref="UserStoreResult.UserNameTaken"/> (by a non-anonymous account).</returns>
+    Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken);
+
+    /// <summary>Reads an account by id.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/>.</returns>
+    Task<StoredUser?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Reads an account by its normalised user name (<see cref="UserAccount.NormalizeUserName"/>).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="normalizedUserName">The normalised user name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/>.</returns>
+    Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken);
+
+    /// <summary>Reads the workspace's anonymous account.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/> if the workspace has none.</returns>
+    Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken);
+}

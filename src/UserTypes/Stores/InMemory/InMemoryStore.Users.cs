@@ -1,0 +1,211 @@
+namespace UserTypes.Stores;
+
+internal sealed partial class InMemoryStore
+{
+    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion: null, seatLimit, cancellationToken);
+
+    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion, seatLimit, cancellationToken);
+
+    public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var workspaceId = user.Account.WorkspaceId;
+        var tenant = TenantOf(workspaceId);
+        lock (tenant.Gate)
+        {
+            var anonymous = tenant.Anonymous;
+            if (tenant.IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != anonymous?.Account.Id)
+            {
+                return Task.FromResult(UserStoreResult.UserNameTaken);
+            }
+
+            if (anonymous is not null)
+            {
+                tenant.Remove(anonymous);
+            }
+
+            tenant.Write(user, previous: null);
+        }
+
+        // Another account may have stopped being the anonymous one: the workspace's accounts changed.
+        changes.WorkspaceChanged(workspaceId);
+        return Task.FromResult(UserStoreResult.Succeeded);
+    }
+
+    public Task<StoredUser?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
+        Read(workspaceId, tenant => tenant.ById.GetValueOrDefault(userId), cancellationToken);
+
+    public Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken) =>
+        Read(workspaceId, tenant => tenant.IdByName.TryGetValue(normalizedUserName, out var id) ? tenant.ById[id] : null, cancellationToken);
+
+    public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
+        Read(workspaceId, tenant => tenant.Anonymous, cancellationToken);
+
+    public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
+        Read(workspaceId, tenant => tenant.Seats, cancellationToken);
+
+    public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = TenantOf(workspaceId);
+        ReclassificationReport report;
+        lock (tenant.Gate)
+        {
+            if (tenant.ClassifiedVersion > workspaceVersion)
+            {
+                return Task.FromResult<ReclassificationReport?>(null);
+            }
+
+            // Decide every account first: if classify throws, nothing has been written.
+            var changed = new List<StoredUser>();
+            var examined = 0;
+            foreach (var user in tenant.ById.Values)
+            {
+                if (user.Account is { UserTypeSource: UserTypeSource.Classified, Email: { } email } account)
+                {
+                    examined++;
+                    var type = classify(email);
+                    if (type != account.UserType)
+                    {
+                        changed.Add(user with { Account = account with { UserType = type, Version = account.Version + 1 } });
+                    }
+                }
+            }
+
+            foreach (var user in changed)
+            {
+                tenant.Write(user, tenant.ById[user.Account.Id]);
+            }
+
+            tenant.ClassifiedVersion = workspaceVersion;
+            report = new ReclassificationReport
+            {
+                Examined = examined,
+                BecameInternal = changed.Count(u => u.Account.UserType == UserType.Internal),
+                BecameExternal = changed.Count(u => u.Account.UserType == UserType.External),
+                InternalUsers = tenant.Seats.Internal,
+                ExternalUsers = tenant.Seats.External,
+            };
+        }
+
+        if (report.BecameInternal + report.BecameExternal > 0)
+        {
+            changes.WorkspaceChanged(workspaceId);
+        }
+
+        return Task.FromResult<ReclassificationReport?>(report);
+    }
+
+    public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
+        Change(workspaceId, userId, account =>
+        {
+            var failures = account.AccessFailedCount + 1;
+            var locks = failures >= maxFailedAttempts;
+            return (account with { AccessFailedCount = locks ? 0 : failures, LockoutEnd = locks ? lockoutEnd : account.LockoutEnd }, null);
+        }, cancellationToken);
+
+    public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
+        Change(workspaceId, userId, account => (account with { AccessFailedCount = 0, LockoutEnd = null }, newPasswordHash), cancellationToken);
+
+    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var account = user.Account;
+        var tenant = TenantOf(account.WorkspaceId);
+        lock (tenant.Gate)
+        {
+            var previous = tenant.ById.GetValueOrDefault(account.Id);
+            var result = (expectedVersion, previous) switch
+            {
+                (null, not null) => UserStoreResult.Conflict,
+                ({ } expected, _) when previous?.Account.Version != expected => UserStoreResult.Conflict,
+                _ when tenant.IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != account.Id => UserStoreResult.UserNameTaken,
+                _ when !SeatGate.Admits(tenant.Seats, previous?.Account, account, seatLimit) => UserStoreResult.SeatLimitReached,
+                _ => UserStoreResult.Succeeded,
+            };
+            if (result != UserStoreResult.Succeeded)
+            {
+                return Task.FromResult(result);
+            }
+
+            tenant.Write(user, previous);
+        }
+
+        changes.AccountChanged(account.WorkspaceId, account.Id);
+        return Task.FromResult(UserStoreResult.Succeeded);
+    }
+
+    // A lockout-store write: counters and hash only, cached nowhere, so nothing is signalled.
+    private Task<UserAccount?> Change(string workspaceId, string userId, Func<UserAccount, (UserAccount Account, string? NewHash)> change, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = TenantOf(workspaceId);
+        lock (tenant.Gate)
+        {
+            if (!tenant.ById.TryGetValue(userId, out var current))
+            {
+                return Task.FromResult<UserAccount?>(null);
+            }
+
+            var (account, newHash) = change(current.Account);
+            var changed = current with { Account = account with { Version = current.Account.Version + 1 }, PasswordHash = newHash ?? current.PasswordHash };
+            tenant.Write(changed, current);
+            return Task.FromResult<UserAccount?>(changed.Account);
+        }
+    }
+
+    // One workspace's accounts. Every member is used only under Gate.
+    private sealed class Tenant
+    {
+        public Lock Gate { get; } = new();
+
+        public Dictionary<string, StoredUser> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> IdByName { get; } = new(StringComparer.Ordinal);
+
+        public SeatCounts Seats { get; private set; }
+
+        public long ClassifiedVersion { get; set; }
+
+        // The one anonymous account, kept beside the others so that finding it does not scan the workspace.
+        public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;
+
+        private string? AnonymousId { get; set; }
+
+        public void Write(StoredUser user, StoredUser? previous)
+        {
+            if (previous is not null)
+            {
+                Remove(previous);
+            }
+
+            ById[user.Account.Id] = user;
+            IdByName[user.NormalizedUserName] = user.Account.Id;
+            Count(user.Account.Seat, +1);
+            if (user.Account.UserType == UserType.Anonymous)
+            {
+                AnonymousId = user.Account.Id;
+            }
+        }
+
+        public void Remove(StoredUser user)
+        {
+            ById.Remove(user.Account.Id);
+            IdByName.Remove(user.NormalizedUserName);
+            Count(user.Account.Seat, -1);
+            if (AnonymousId == user.Account.Id)
+            {
+                AnonymousId = null;
+            }
+        }
+
+        private void Count(UserType? seat, int delta) => Seats = seat switch
+        {
+            UserType.Internal => Seats with { Internal = Seats.Internal + delta },
+            UserType.External => Seats with { External = Seats.External + delta },
+            _ => Seats,
+        };
+    }
+}
