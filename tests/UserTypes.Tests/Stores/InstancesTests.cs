@@ -57,20 +57,4 @@ public sealed class InstancesTests(StoreKind store) : StoreFixture(store)
 
         elapsed.Should().BeLessThan(Bound);
     }
-
-    [Test]
-    public async Task TwoInstancesStartingAtOnce_MigrateOnce_AndBothWork()
-    {
-        using var first = NewHost();
-        using var second = NewHost(shareStoresWith: first);
-        using var third = NewHost(shareStoresWith: first);
-
-        // Both touch the store at the same moment, so both try to migrate the empty database.
-        await Task.WhenAll(
-            Task.Run(() => first.WorkspaceStore.FindAsync("nothing", CancellationToken.None)),
-            Task.Run(() => second.WorkspaceStore.FindAsync("nothing", CancellationToken.None)));
-        var workspace = await second.CreateWorkspaceAsync("owner@softr.io");
-
-        (await third.Classifier.ClassifyAsync(workspace, "john@softr.io")).UserType.Should().Be(UserType.Internal, "a later instance finds the schema current");
-    }
 }

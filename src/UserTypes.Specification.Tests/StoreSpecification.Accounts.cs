@@ -1,0 +1,232 @@
+namespace UserTypes.Specification.Tests;
+
+public abstract partial class StoreSpecification
+{
+    /// <summary>Every field of an account and its secrets reads back as written.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_RoundTripsEveryField()
+    {
+        await CreateWorkspaceAsync();
+        var user = NewUser("Lee") with { Account = NewUser("Lee").Account with { LockoutEnd = Now.AddMinutes(5), AccessFailedCount = 2, PersonId = "p-1", EmailConfirmed = true } };
+
+        var result = await Users(Store).CreateAsync(user, seatLimit: null, None);
+
+        var stored = await Store.FindByIdAsync(Workspace, "id-Lee", None);
+        Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(stored!.Account, Is.EqualTo(user.Account));
+        Assert.That(stored.PasswordHash, Is.EqualTo(user.PasswordHash));
+        Assert.That(stored.EmailConfirmationTokenHash, Is.EqualTo(user.EmailConfirmationTokenHash));
+        Assert.That(stored.EmailConfirmationTokenExpiresAt, Is.EqualTo(user.EmailConfirmationTokenExpiresAt));
+    }
+
+    /// <summary>User names are found by their normalised form, and only in their own workspace.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task FindByUserName_UsesTheNormalisedName_AndIsScopedToTheWorkspace()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+
+        Assert.That((await Store.FindByUserNameAsync(Workspace, "LEE", None))?.Account.Id, Is.EqualTo("id-Lee"));
+        Assert.That(await Store.FindByUserNameAsync("other", "LEE", None), Is.Null);
+        Assert.That(await Store.FindByIdAsync("other", "id-Lee", None), Is.Null);
+    }
+
+    /// <summary>A user name already held in any case is refused, and nothing is written.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_NameTakenInAnyCase_IsRefused()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var clash = NewUser("LEE") with { Account = NewUser("LEE").Account with { Id = "another-id" } };
+
+        var result = await Store.CreateAsync(clash, null, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
+        Assert.That(await Store.FindByIdAsync(Workspace, "another-id", None), Is.Null);
+        Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(1, 0)));
+    }
+
+    /// <summary>An id already used is a conflict, not a name clash, and overwrites nothing.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_IdTaken_IsAConflict()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var sameId = NewUser("Kim") with { Account = NewUser("Kim").Account with { Id = "id-Lee" } };
+
+        var result = await Store.CreateAsync(sameId, null, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.Conflict));
+        Assert.That((await AccountAsync("id-Lee")).UserName, Is.EqualTo("Lee"));
+    }
+
+    /// <summary>The same user name may exist in two workspaces.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_SameNameInAnotherWorkspace_IsAllowed()
+    {
+        await CreateWorkspaceAsync();
+        await Store.TryCreateAsync(NewWorkspace("other"), None);
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var elsewhere = NewUser("Lee") with { Account = NewUser("Lee").Account with { Id = "id-other-Lee", WorkspaceId = "other" } };
+
+        Assert.That(await Store.CreateAsync(elsewhere, null, None), Is.EqualTo(UserStoreResult.Succeeded));
+    }
+
+    /// <summary>The seat gate counts enabled accounts of the account's type only; disabled and anonymous accounts hold none.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_SeatGate_CountsEnabledAccountsOfTheTypeOnly()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("a"), 2, None);
+        await Store.CreateAsync(NewUser("disabled", enabled: false), 2, None);
+        await Store.CreateAsync(NewUser("ext", UserType.External), 2, None);
+        await Store.CreateAsync(NewUser("anon", UserType.Anonymous), 0, None);
+
+        Assert.That(await Store.CreateAsync(NewUser("b"), 2, None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(NewUser("c"), 2, None), Is.EqualTo(UserStoreResult.SeatLimitReached));
+        Assert.That(await Store.FindByIdAsync(Workspace, "id-c", None), Is.Null);
+        Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(2, 1)));
+    }
+
+    /// <summary>Many creations racing for a seat limit never overrun it.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_ConcurrentlyAgainstALimit_NeverOverrunsIt()
+    {
+        await CreateWorkspaceAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}", UserType.External), 7, None))));
+
+        Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(7));
+        Assert.That(results.Count(r => r == UserStoreResult.SeatLimitReached), Is.EqualTo(23));
+        Assert.That((await Store.CountSeatsAsync(Workspace, None)).External, Is.EqualTo(7));
+    }
+
+    /// <summary>An update lands at the expected version and conflicts at a stale one; a rename frees the old name.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_AtTheExpectedVersion_Lands_AndAtAStaleOneConflicts()
+    {
+        await CreateWorkspaceAsync();
+        var user = NewUser("Lee");
+        await Store.CreateAsync(user, null, None);
+        var renamed = Changed(user, account => account with { UserName = "Lee2" });
+
+        var landed = await Store.UpdateAsync(renamed, expectedVersion: 1, null, None);
+        var stale = await Store.UpdateAsync(Changed(user, account => account with { UserName = "Lee3" }), expectedVersion: 1, null, None);
+
+        Assert.That(landed, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(stale, Is.EqualTo(UserStoreResult.Conflict));
+        Assert.That((await Store.FindByUserNameAsync(Workspace, "LEE2", None))?.Account.Version, Is.EqualTo(2));
+        Assert.That(await Store.FindByUserNameAsync(Workspace, "LEE", None), Is.Null);
+        Assert.That(await Store.FindByUserNameAsync(Workspace, "LEE3", None), Is.Null);
+    }
+
+    /// <summary>Of many updates racing from one version, exactly one lands.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_ConcurrentWritersAtOneVersion_ExactlyOneWins()
+    {
+        await CreateWorkspaceAsync();
+        var user = NewUser("Lee");
+        await Store.CreateAsync(user, null, None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            Store.UpdateAsync(Changed(user, account => account with { PersonId = $"p-{i}" }), 1, null, None))));
+
+        Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(1));
+        Assert.That((await AccountAsync("id-Lee")).Version, Is.EqualTo(2));
+    }
+
+    /// <summary>A rename to a name another account holds is refused and changes nothing.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_RenameToATakenName_IsRefused()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Kim"), null, None);
+        var lee = NewUser("Lee");
+        await Store.CreateAsync(lee, null, None);
+
+        var result = await Store.UpdateAsync(Changed(lee, account => account with { UserName = "KIM" }), 1, null, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
+        Assert.That((await AccountAsync("id-Lee")).UserName, Is.EqualTo("Lee"));
+    }
+
+    /// <summary>Enabling past the limit is refused; disabling frees the seat for someone else.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_EnablingPastTheLimit_IsRefused_AndDisablingFreesASeat()
+    {
+        await CreateWorkspaceAsync();
+        var a = NewUser("a");
+        await Store.CreateAsync(a, null, None);
+        var disabled = NewUser("b", enabled: false);
+        await Store.CreateAsync(disabled, null, None);
+
+        var refused = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, None);
+        var freed = await Store.UpdateAsync(Changed(a, account => account with { Enabled = false }), 1, seatLimit: 1, None);
+        var enabled = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, None);
+
+        Assert.That(refused, Is.EqualTo(UserStoreResult.SeatLimitReached));
+        Assert.That(freed, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(enabled, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(1, 0)));
+    }
+
+    /// <summary>A change that keeps the account's seat is admitted even when the workspace is over its limit.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_KeepingTheSeatOverTheLimit_IsAdmitted()
+    {
+        await CreateWorkspaceAsync();
+        var a = NewUser("a");
+        await Store.CreateAsync(a, null, None);
+        await Store.CreateAsync(NewUser("b"), null, None);
+
+        var result = await Store.UpdateAsync(Changed(a, account => account with { PersonId = "p-9" }), 1, seatLimit: 1, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
+    }
+
+    /// <summary>A workspace has one anonymous account: setting another replaces it.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task SetAnonymous_KeepsOneAnonymousAccountPerWorkspace()
+    {
+        await CreateWorkspaceAsync();
+        await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), None);
+        var replacement = NewUser("guest", UserType.Anonymous) with { Account = NewUser("guest", UserType.Anonymous).Account with { Id = "id-anon" } };
+
+        var result = await Store.SetAnonymousAsync(replacement, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That((await Store.FindAnonymousAsync(Workspace, None))?.Account.UserName, Is.EqualTo("guest"));
+        Assert.That(await Store.FindByUserNameAsync(Workspace, "ANON", None), Is.Null);
+    }
+
+    /// <summary>The anonymous account cannot take another account's name.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task SetAnonymous_WithAnotherAccountsName_IsRefused()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var anonymous = NewUser("lee", UserType.Anonymous) with { Account = NewUser("lee", UserType.Anonymous).Account with { Id = "anon" } };
+
+        var result = await Store.SetAnonymousAsync(anonymous, None);
+
+        Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
+        Assert.That(await Store.FindAnonymousAsync(Workspace, None), Is.Null);
+    }
+
+    // The account capability alone, as the user directory sees it.
+    private static IUserAccountStore Users(IUserTypesStore store) => store;
+}

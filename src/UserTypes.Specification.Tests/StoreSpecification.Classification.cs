@@ -1,0 +1,55 @@
+namespace UserTypes.Specification.Tests;
+
+public abstract partial class StoreSpecification
+{
+    /// <summary>Only classified accounts change type, seats follow, and a pass from an older workspace version is refused.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Reclassify_ChangesClassifiedAccountsOnly_AndRefusesAnOlderVersion()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, None);
+        await Store.CreateAsync(NewUser("assigned", UserType.External), null, None);
+
+        var report = await Store.ReclassifyAsync(Workspace, 5, _ => UserType.Internal, None);
+        var stale = await Store.ReclassifyAsync(Workspace, 4, _ => UserType.External, None);
+
+        Assert.That(report, Is.EqualTo(new ReclassificationReport { Examined = 1, BecameInternal = 1, InternalUsers = 1, ExternalUsers = 1 }));
+        Assert.That(stale, Is.Null);
+        Assert.That((await AccountAsync("id-signed")).UserType, Is.EqualTo(UserType.Internal));
+        Assert.That((await AccountAsync("id-assigned")).UserType, Is.EqualTo(UserType.External));
+        Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(1, 1)));
+    }
+
+    /// <summary>A pass that throws halfway writes nothing.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Reclassify_WhenClassifyThrows_WritesNothing()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("a", UserType.External, UserTypeSource.Classified), null, None);
+        await Store.CreateAsync(NewUser("b", UserType.External, UserTypeSource.Classified), null, None);
+        var calls = 0;
+
+        Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Store.ReclassifyAsync(Workspace, 1, _ => ++calls == 2 ? throw new InvalidOperationException("boom") : UserType.Internal, None));
+
+        Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(0, 2)));
+        Assert.That((await AccountAsync("id-a")).UserType, Is.EqualTo(UserType.External));
+    }
+
+    /// <summary>Passes racing with different versions leave the newest one's types in place.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Reclassify_ConcurrentPasses_TheNewestVersionWins()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, None);
+
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(version => Task.Run(() =>
+            Store.ReclassifyAsync(Workspace, version, _ => version % 2 == 0 ? UserType.Internal : UserType.External, None))));
+
+        Assert.That((await AccountAsync("id-signed")).UserType, Is.EqualTo(UserType.Internal), "version 20 classifies internal");
+        Assert.That(await Store.ReclassifyAsync(Workspace, 19, _ => UserType.External, None), Is.Null);
+    }
+}
