@@ -10,6 +10,7 @@ namespace UserTypes.Specification.Tests;
 /// </summary>
 /// <example>
 /// <code>
+/// [TestFixture] // so that the test assembly references NUnit and the adapter finds the inherited tests
 /// public sealed class MyStoreTests : StoreSpecification
 /// {
 ///     protected override void AddStores(UserTypesBuilder builder) => builder.AddStores&lt;MyStore&gt;();
