@@ -11,7 +11,7 @@ public static class PostgreSqlUserTypesBuilderExtensions
     /// and migrated on first use (in the connection's search path). Every instance listens for changes with
     /// <c>LISTEN</c>/<c>NOTIFY</c> and drops a changed workspace from its caches as soon as the change commits.
     /// </summary>
-    /// <param name="builder">The builder from <see cref="UserTypesServiceCollectionExtensions.AddUserTypes"/>.</param>
+    /// <param name="builder">The builder from <see cref="UserTypesServiceCollectionExtensions.AddUserTypes(IServiceCollection, Action{UserTypesOptions}?)"/>.</param>
     /// <param name="connectionString">An Npgsql connection string, such as <c>Host=db;Database=app;Username=app;Password=...</c>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>

@@ -11,7 +11,7 @@ public static class SqliteUserTypesBuilderExtensions
     /// on that machine may share it). The schema is created and migrated on first use; the file runs in WAL mode.
     /// Changes made by another process reach this one's caches within about a quarter of a second.
     /// </summary>
-    /// <param name="builder">The builder from <see cref="UserTypesServiceCollectionExtensions.AddUserTypes"/>.</param>
+    /// <param name="builder">The builder from <see cref="UserTypesServiceCollectionExtensions.AddUserTypes(IServiceCollection, Action{UserTypesOptions}?)"/>.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, such as <c>Data Source=usertypes.db</c>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>

@@ -168,7 +168,7 @@ internal sealed partial class Authenticator : IAuthenticator
         var reason = account switch
         {
             { Enabled: false } => AuthenticationFailureReason.AccountDisabled,
-            { UserTypeSource: UserTypeSource.Classified, EmailConfirmed: false } when _options.Classification.RequireConfirmedEmail =>
+            { UserTypeSource: UserTypeSource.Classified, EmailConfirmed: false } when _options.SignUp.RequireConfirmedEmail =>
                 AuthenticationFailureReason.EmailNotConfirmed,
             _ => ReasonForType(workspace, type, client),
         };

@@ -1,23 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace UserTypes;
 
-/// <summary>Everything a host configures, grouped by area. Validated at start-up; one error lists every bad value.</summary>
+/// <summary>
+/// Everything a host configures, grouped by area, in code or bound from configuration (<c>AddUserTypes(section)</c>).
+/// Validated at start-up; one error lists every bad value.
+/// </summary>
 public sealed class UserTypesOptions
 {
     /// <summary>How e-mail addresses decide user types.</summary>
-    public ClassificationOptions Classification { get; } = new();
+    [Required]
+    [ValidateObjectMembers]
+    public ClassificationOptions Classification { get; set; } = new();
+
+    /// <summary>How sign-up works.</summary>
+    [Required]
+    public SignUpOptions SignUp { get; set; } = new();
+
+    /// <summary>How long issued tokens stay valid.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public TokenOptions Tokens { get; set; } = new();
 
     /// <summary>Whether external users are allowed.</summary>
-    public ExternalUserOptions ExternalUsers { get; } = new();
+    [Required]
+    public ExternalUserOptions ExternalUsers { get; set; } = new();
 
     /// <summary>How calls without credentials are treated.</summary>
-    public AnonymousUserOptions AnonymousUsers { get; } = new();
+    [Required]
+    public AnonymousUserOptions AnonymousUsers { get; set; } = new();
 
     /// <summary>The password policy and hashing cost.</summary>
-    public PasswordOptions Password { get; } = new();
+    [Required]
+    [ValidateObjectMembers]
+    public PasswordOptions Password { get; set; } = new();
 
     /// <summary>How repeated wrong passwords lock an account.</summary>
-    public LockoutOptions Lockout { get; } = new();
+    [Required]
+    [ValidateObjectMembers]
+    public LockoutOptions Lockout { get; set; } = new();
 
     /// <summary>What each user type gets by default and the most it can hold.</summary>
-    public RightsOptions Rights { get; } = new();
+    [Required]
+    [ValidateObjectMembers]
+    public RightsOptions Rights { get; set; } = new();
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UserTypes;
@@ -16,23 +18,46 @@ public static class UserTypesServiceCollectionExtensions
     /// <param name="configure">Sets options in code; may be <see langword="null"/> to keep the defaults.</param>
     /// <returns>A builder to choose the stores with, such as <see cref="UserTypesBuilder.AddInMemoryStores"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    [SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The public contract pins this signature; the configuration overload takes no delegate.")]
     public static UserTypesBuilder AddUserTypes(this IServiceCollection services, Action<UserTypesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-
         var options = services.AddOptions<UserTypesOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        // ValidateOnStart adds a registration on every call, so only the first call adds validation.
+        return AddServices(services, options);
+    }
+
+    /// <summary>
+    /// Registers the UserTypes services with options bound from configuration, such as the <c>UserTypes</c> section of
+    /// appsettings.json (property names as in <see cref="UserTypesOptions"/>, for example
+    /// <c>"Password": { "WorkFactor": 12 }</c>). Otherwise the same as <see cref="AddUserTypes(IServiceCollection, Action{UserTypesOptions}?)"/>;
+    /// a bad value fails at start-up with every problem listed.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the options.</param>
+    /// <returns>A builder to choose the stores with.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static UserTypesBuilder AddUserTypes(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddServices(services, services.AddOptions<UserTypesOptions>().Bind(configuration));
+    }
+
+    private static UserTypesBuilder AddServices(IServiceCollection services, OptionsBuilder<UserTypesOptions> options)
+    {
+        // ValidateOnStart adds a registration on every call, so only the first call adds it.
         if (!services.Any(d => d.ImplementationType == typeof(UserTypesOptionsValidator)))
         {
             options.ValidateOnStart();
-            services.AddSingleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>();
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsRules>());
         services.TryAddSingleton<IUserTypesStore>(_ => throw NoStore());
         UserTypesBuilder.RegisterCapabilities(services, static (services, descriptor) => services.TryAdd(descriptor));
         services.TryAddSingleton(TimeProvider.System);

@@ -26,7 +26,7 @@ public interface IUserDirectory
     /// <summary>Confirms the e-mail address of a signed-up account with the token from <see cref="SignUpAsync"/>.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="userId">The account id.</param>
-    /// <param name="token">The token; single use, expires after <see cref="ClassificationOptions.EmailConfirmationTokenLifetime"/>.</param>
+    /// <param name="token">The token; single use, expires after <see cref="TokenOptions.SignUpLifetime"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The confirmed account.</returns>
     /// <exception cref="ArgumentException">The token is wrong, used or expired (ParamName <c>token</c>), or another argument is invalid.</exception>

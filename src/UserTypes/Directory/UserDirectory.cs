@@ -19,7 +19,7 @@ internal sealed partial class UserDirectory(
     IOptions<UserTypesOptions> options,
     TimeProvider time) : IUserDirectory
 {
-    private readonly TimeSpan _tokenLifetime = options.Value.Classification.EmailConfirmationTokenLifetime;
+    private readonly TimeSpan _tokenLifetime = options.Value.Tokens.SignUpLifetime;
 
     public async Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default)
     {

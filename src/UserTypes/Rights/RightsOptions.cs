@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace UserTypes;
 
@@ -6,13 +8,17 @@ namespace UserTypes;
 public sealed class RightsOptions
 {
     /// <summary>Internal users: by default View, Create and Edit on <c>*</c>; ceiling everything.</summary>
-    public UserTypeRightsOptions Internal { get; } = new() { Defaults = ViewCreateEditEverywhere };
+    [Required]
+    [ValidateObjectMembers]
+    public UserTypeRightsOptions Internal { get; set; } = new() { Defaults = ViewCreateEditEverywhere };
 
     /// <summary>
     /// External users: by default View on <c>*</c>; ceiling View, Create and Edit, and no functional right in
     /// <see cref="InternalOnlyFunctionalRights"/>.
     /// </summary>
-    public UserTypeRightsOptions External { get; } = new()
+    [Required]
+    [ValidateObjectMembers]
+    public UserTypeRightsOptions External { get; set; } = new()
     {
         Defaults = ViewEverywhere,
         DataRightsCeiling = DataRights.View | DataRights.Create | DataRights.Edit,
@@ -22,7 +28,9 @@ public sealed class RightsOptions
     /// The anonymous user: by default View on <c>*</c> (view only); an administrator may grant up to View, Create and
     /// Edit; no functional rights.
     /// </summary>
-    public UserTypeRightsOptions Anonymous { get; } = new()
+    [Required]
+    [ValidateObjectMembers]
+    public UserTypeRightsOptions Anonymous { get; set; } = new()
     {
         Defaults = ViewEverywhere,
         DataRightsCeiling = DataRights.View | DataRights.Create | DataRights.Edit,
@@ -34,7 +42,8 @@ public sealed class RightsOptions
     /// <see cref="FunctionalRights.ManageRights"/> are always internal-only, whether listed here or not; add the
     /// host's own administrative rights. Names compare case-insensitively.
     /// </summary>
-    public ISet<string> InternalOnlyFunctionalRights { get; } =
+    [Required]
+    public ISet<string> InternalOnlyFunctionalRights { get; set; } =
         new HashSet<string>([UserTypes.FunctionalRights.CreateExternalUsers, UserTypes.FunctionalRights.ManageRights], StringComparer.OrdinalIgnoreCase);
 
     private static RightsGrant ViewEverywhere => Everywhere(DataRights.View);

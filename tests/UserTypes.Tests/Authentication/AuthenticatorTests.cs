@@ -231,7 +231,7 @@ public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task SignedUpAccount_WhenConfirmationIsNotRequired_LogsInAtOnce()
     {
-        using var host = NewHost(o => o.Classification.RequireConfirmedEmail = false);
+        using var host = NewHost(o => o.SignUp.RequireConfirmedEmail = false);
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         await host.Users.SignUpAsync(workspace, "john@softr.io", TestHost.Password);
 

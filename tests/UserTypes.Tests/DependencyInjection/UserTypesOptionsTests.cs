@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ public sealed class UserTypesOptionsTests
     {
         var options = new UserTypesOptions();
 
-        options.Classification.RequireConfirmedEmail.Should().BeTrue();
-        options.Classification.EmailConfirmationTokenLifetime.Should().Be(TimeSpan.FromHours(24));
+        options.SignUp.RequireConfirmedEmail.Should().BeTrue();
+        options.Tokens.SignUpLifetime.Should().Be(TimeSpan.FromHours(24));
         options.ExternalUsers.Enabled.Should().BeFalse();
         options.AnonymousUsers.AllowImplicit.Should().BeFalse();
         options.Password.MinLength.Should().Be(8);
@@ -37,7 +38,7 @@ public sealed class UserTypesOptionsTests
         options.Rights.Anonymous.DataRightsCeiling = (DataRights)64;
         options.Rights.InternalOnlyFunctionalRights.Add("has space");
 
-        var result = new UserTypesOptionsValidator().Validate(null, options);
+        var result = Validate(options);
 
         result.Failures.Should().BeEquivalentTo(
             "Rights.InternalOnlyFunctionalRights: 'has space' contains white space or a control character.",
@@ -51,7 +52,7 @@ public sealed class UserTypesOptionsTests
         options.Rights.External.Defaults = new RightsGrant { DataRights = new Dictionary<string, DataRights> { ["*"] = DataRights.All } };
         options.Rights.Anonymous.Defaults = new RightsGrant { FunctionalRights = new HashSet<string> { "export" } };
 
-        var result = new UserTypesOptionsValidator().Validate(null, options);
+        var result = Validate(options);
 
         result.Failures.Should().BeEquivalentTo(
             "Rights.External.Defaults exceed the type's ceiling: Delete on '*' (the most is View, Create, Edit).",
@@ -82,7 +83,7 @@ public sealed class UserTypesOptionsTests
     [Test]
     public void Validate_Defaults_Succeeds()
     {
-        new UserTypesOptionsValidator().Validate(null, new UserTypesOptions()).Succeeded.Should().BeTrue();
+        Validate(new UserTypesOptions()).Succeeded.Should().BeTrue();
     }
 
     [Test]
@@ -94,20 +95,32 @@ public sealed class UserTypesOptionsTests
         options.Password.WorkFactor = 32;
         options.Lockout.MaxFailedAttempts = 0;
         options.Lockout.Duration = TimeSpan.Zero;
-        options.Classification.EmailConfirmationTokenLifetime = TimeSpan.FromDays(31);
+        options.Tokens.SignUpLifetime = TimeSpan.FromDays(31);
         options.Classification.PublicEmailDomains.Add("not a domain");
 
-        var result = new UserTypesOptionsValidator().Validate(null, options);
+        var result = Validate(options);
 
         result.Failed.Should().BeTrue();
         result.Failures.Should().BeEquivalentTo(
-            "Password.MinLength must be at least 1 (was 0).",
-            "Password.MaxLength must be between 64 and 4096 (was 10).",
-            "Password.WorkFactor must be between 4 and 31 (was 32).",
-            "Lockout.MaxFailedAttempts must be between 1 and 1000 (was 0).",
-            "Lockout.Duration must be between 1 second and 30 days (was 00:00:00).",
-            "Classification.EmailConfirmationTokenLifetime must be between 1 minute and 30 days (was 31.00:00:00).",
+            "MinLength: The field UserTypesOptions.Password.MinLength must be between 1 and 4096.",
+            "MaxLength: The field UserTypesOptions.Password.MaxLength must be between 64 and 4096.",
+            "WorkFactor: The field UserTypesOptions.Password.WorkFactor must be between 4 and 31.",
+            "MaxFailedAttempts: The field UserTypesOptions.Lockout.MaxFailedAttempts must be between 1 and 1000.",
+            "Duration: The field UserTypesOptions.Lockout.Duration must be between 00:00:01 and 30.00:00:00.",
+            "SignUpLifetime: The field UserTypesOptions.Tokens.SignUpLifetime must be between 00:01:00 and 30.00:00:00.",
             "Classification.PublicEmailDomains contains 'not a domain', which is not a valid domain: an address must not contain white space.");
+    }
+
+    [Test]
+    public void Validate_MissingSubOptions_AreEachReported_WithoutThrowing()
+    {
+        var options = new UserTypesOptions { Password = null!, Rights = new RightsOptions { External = null! } };
+
+        var result = Validate(options);
+
+        result.Failures.Should().BeEquivalentTo(
+            "Password: The UserTypesOptions.Password field is required.",
+            "External: The UserTypesOptions.Rights.External field is required.");
     }
 
     [Test]
@@ -117,7 +130,7 @@ public sealed class UserTypesOptionsTests
         options.Password.MinLength = 100;
         options.Password.MaxLength = 64;
 
-        new UserTypesOptionsValidator().Validate(null, options).Failures.Should()
+        Validate(options).Failures.Should()
             .Equal("Password.MinLength (100) must not exceed Password.MaxLength (64).");
     }
 
@@ -128,7 +141,7 @@ public sealed class UserTypesOptionsTests
         var options = new UserTypesOptions();
         options.Password.WorkFactor = workFactor;
 
-        new UserTypesOptionsValidator().Validate(null, options).Succeeded.Should().BeTrue();
+        Validate(options).Succeeded.Should().BeTrue();
     }
 
     [Test]
@@ -146,7 +159,72 @@ public sealed class UserTypesOptionsTests
 
         act.Should().Throw<OptionsValidationException>()
             .Which.Failures.Should().BeEquivalentTo(
-                "Password.WorkFactor must be between 4 and 31 (was 3).",
-                "Lockout.MaxFailedAttempts must be between 1 and 1000 (was -1).");
+                "WorkFactor: The field UserTypesOptions.Password.WorkFactor must be between 4 and 31.",
+                "MaxFailedAttempts: The field UserTypesOptions.Lockout.MaxFailedAttempts must be between 1 and 1000.");
+    }
+
+    [Test]
+    public void AddUserTypes_FromJsonConfiguration_BindsEverySection()
+    {
+        var services = new ServiceCollection();
+        services.AddUserTypes(JsonSection("""
+            {
+              "UserTypes": {
+                "Password": { "MinLength": 12, "WorkFactor": 12 },
+                "Lockout": { "MaxFailedAttempts": 3, "Duration": "00:30:00" },
+                "ExternalUsers": { "Enabled": true },
+                "AnonymousUsers": { "AllowImplicit": true },
+                "SignUp": { "RequireConfirmedEmail": false },
+                "Tokens": { "SignUpLifetime": "02:00:00" },
+                "Classification": { "PublicEmailDomains": [ "mail.example" ] },
+                "Rights": { "InternalOnlyFunctionalRights": [ "export" ], "External": { "DataRightsCeiling": "View, Edit" } }
+              }
+            }
+            """)).AddInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<UserTypesOptions>>().Value;
+
+        (options.Password.MinLength, options.Password.WorkFactor, options.Password.MaxLength).Should().Be((12, 12, 128));
+        (options.Lockout.MaxFailedAttempts, options.Lockout.Duration).Should().Be((3, TimeSpan.FromMinutes(30)));
+        options.ExternalUsers.Enabled.Should().BeTrue();
+        options.AnonymousUsers.AllowImplicit.Should().BeTrue();
+        options.SignUp.RequireConfirmedEmail.Should().BeFalse();
+        options.Tokens.SignUpLifetime.Should().Be(TimeSpan.FromHours(2));
+        options.Classification.PublicEmailDomains.Should().Contain(["mail.example", "gmail.com"], "configured entries add to the built-in list");
+        options.Rights.InternalOnlyFunctionalRights.Should().Contain(["export", FunctionalRights.ManageRights]);
+        options.Rights.External.DataRightsCeiling.Should().Be(DataRights.View | DataRights.Edit);
+    }
+
+    [Test]
+    public void AddUserTypes_FromJsonWithBadValues_FailsAtStartUpListingEveryProblem()
+    {
+        var services = new ServiceCollection();
+        services.AddUserTypes(JsonSection("""
+            { "UserTypes": { "Password": { "WorkFactor": 40, "MinLength": 200, "MaxLength": 100 }, "Lockout": { "Duration": "45.00:00:00" } } }
+            """)).AddInMemoryStores();
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
+            "WorkFactor: The field UserTypesOptions.Password.WorkFactor must be between 4 and 31.",
+            "Duration: The field UserTypesOptions.Lockout.Duration must be between 00:00:01 and 30.00:00:00.",
+            "Password.MinLength (200) must not exceed Password.MaxLength (100).");
+    }
+
+    private static IConfigurationSection JsonSection(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return new ConfigurationBuilder().AddJsonStream(stream).Build().GetSection("UserTypes");
+    }
+
+    // Both validators, as the options system runs them at start-up.
+    private static ValidateOptionsResult Validate(UserTypesOptions options)
+    {
+        var failures = new IValidateOptions<UserTypesOptions>[] { new UserTypesOptionsValidator(), new UserTypesOptionsRules() }
+            .SelectMany(validator => validator.Validate(null, options).Failures ?? [])
+            .ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

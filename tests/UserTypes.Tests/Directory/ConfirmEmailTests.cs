@@ -77,7 +77,7 @@ public sealed class ConfirmEmailTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Confirm_ConfiguredLifetime_IsHonoured()
     {
-        using var host = NewHost(o => o.Classification.EmailConfirmationTokenLifetime = TimeSpan.FromMinutes(5));
+        using var host = NewHost(o => o.Tokens.SignUpLifetime = TimeSpan.FromMinutes(5));
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         var signUp = await host.Users.SignUpAsync(workspace, "john@softr.io", TestHost.Password);
 

@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UserTypes;
+
+/// <summary>How long the single-use tokens UserTypes issues stay valid.</summary>
+public sealed class TokenOptions
+{
+    /// <summary>How long an e-mail confirmation token from sign-up stays valid. Default 24 hours; 1 minute to 30 days.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan SignUpLifetime { get; set; } = TimeSpan.FromHours(24);
+}
