@@ -8,4 +8,8 @@ public sealed class UserTypeRequirement(IReadOnlyCollection<UserType> userTypes)
 {
     /// <summary>The allowed user types.</summary>
     public IReadOnlyCollection<UserType> UserTypes { get; } = userTypes;
+
+    /// <summary>What the requirement asks, for the authorization failure log.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"{nameof(UserTypeRequirement)}: the user type must be one of ({string.Join('|', UserTypes)})";
 }

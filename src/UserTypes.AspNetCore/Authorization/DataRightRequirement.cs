@@ -12,4 +12,8 @@ public sealed class DataRightRequirement(string entity, DataRights rights) : IAu
 
     /// <summary>The rights needed.</summary>
     public DataRights Rights { get; } = rights;
+
+    /// <summary>What the requirement asks, for the authorization failure log.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"{nameof(DataRightRequirement)}: the user must have {Rights} on '{Entity}'";
 }

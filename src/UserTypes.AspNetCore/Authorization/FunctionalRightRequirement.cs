@@ -8,4 +8,8 @@ public sealed class FunctionalRightRequirement(string functionalRight) : IAuthor
 {
     /// <summary>The functional right.</summary>
     public string FunctionalRight { get; } = functionalRight;
+
+    /// <summary>What the requirement asks, for the authorization failure log.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"{nameof(FunctionalRightRequirement)}: the user must hold the functional right '{FunctionalRight}'";
 }
