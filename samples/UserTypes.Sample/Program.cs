@@ -20,8 +20,7 @@ builder.Services.AddSingleton(new SampleDatabase(connectionString));
 builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSampleAuthentication();
 builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<UserTypesExceptionHandler>();
+builder.Services.AddUserTypesProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();

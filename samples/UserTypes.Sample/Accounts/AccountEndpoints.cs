@@ -32,19 +32,9 @@ internal static class AccountEndpoints
     private static async Task<IResult> ConfirmEmailAsync(string workspaceId, ConfirmEmailRequest request, IUserDirectory users, CancellationToken cancellationToken) =>
         TypedResults.Ok(AccountResponse.From(await users.ConfirmEmailAsync(workspaceId, request.UserId, request.Token, cancellationToken)));
 
-    private static async Task<IResult> LoginAsync(string workspaceId, LoginRequest request, HttpContext context)
-    {
-        try
-        {
-            var user = await context.SignInWebUserAsync(workspaceId, new PasswordCredentials(request.UserName, request.Password));
-            return TypedResults.Ok(MeResponse.From(user));
-        }
-        catch (Exception e) when (e is AuthenticationFailedException or KeyNotFoundException)
-        {
-            // One answer for every failure, an unknown workspace included, so a login form tells a guesser nothing.
-            return TypedResults.Problem(AuthenticationFailedException.GenericMessage, statusCode: StatusCodes.Status401Unauthorized);
-        }
-    }
+    // A failure, an unknown workspace included, is the one generic 401 the problem details handler writes.
+    private static async Task<IResult> LoginAsync(string workspaceId, LoginRequest request, HttpContext context) =>
+        TypedResults.Ok(MeResponse.From(await context.SignInWebUserAsync(workspaceId, new PasswordCredentials(request.UserName, request.Password))));
 
     private static async Task<IResult> LogoutAsync(HttpContext context)
     {

@@ -21,7 +21,7 @@ public sealed class SampleProcessTests
         process.OutputDataReceived += (_, line) =>
         {
             output.Enqueue(line.Data ?? string.Empty);
-            if (line.Data?.Contains("signup", StringComparison.Ordinal) == true)
+            if (line.Data?.Contains("curl -i", StringComparison.Ordinal) == true)
             {
                 bannerPrinted.TrySetResult();
             }
@@ -35,6 +35,7 @@ public sealed class SampleProcessTests
             bannerPrinted.Task.IsCompleted.Should().BeTrue($"the sample should start and print its banner; it printed:\n{string.Join('\n', output)}");
             output.Should().Contain($"UserTypes sample listening on {url}");
             output.Should().Contain(line => line.Contains($"curl -i {url}/workspaces/{DemoWorkspace.Id}/contacts", StringComparison.Ordinal));
+            output.Should().Contain(line => line.Contains("UserTypes.Sample.http", StringComparison.Ordinal), "the banner points to the walkthrough");
 
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             var anonymousRead = await http.SendAsync(Request(HttpMethod.Get, "/contacts"), cancellationToken);
