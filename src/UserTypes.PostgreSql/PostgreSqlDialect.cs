@@ -91,7 +91,15 @@ internal sealed class PostgreSqlDialect : SqlDialect
         {
             try
             {
-                connection ??= await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
+                if (connection is null)
+                {
+                    connection = await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
+
+                    // Listening again: whatever committed while nobody listened, and whatever was read and cached in
+                    // that gap, may be stale. Dropped now, everything is read again after this point.
+                    signal.EverythingChanged();
+                }
+
                 await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -101,7 +109,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The watcher must outlive any failure: nothing heard while it was down may stay cached, and it listens
-                // again on a new connection.
+                // again on a new connection (and drops everything once more when it does).
                 if (connection is not null)
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);

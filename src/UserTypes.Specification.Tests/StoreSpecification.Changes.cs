@@ -55,6 +55,29 @@ public abstract partial class StoreSpecification
         Assert.That(heard, Is.EqualTo(new[] { (Workspace, (string?)null), (Workspace, (string?)null) }));
     }
 
+    /// <summary>The signal is raised once the change can be read: a cache refilled by the handler is never stale.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task TheChangeSignal_IsRaisedOnceTheChangeCanBeRead()
+    {
+        await CreateWorkspaceAsync();
+        var lee = NewUser("Lee");
+        await Store.CreateAsync(lee, null, None);
+        var seen = new ConcurrentQueue<long?>();
+        Changes.Changed += (_, change) =>
+        {
+            if (change.UserId == "id-Lee")
+            {
+                // Handlers run synchronously, as a cache's would; reading here is what a cache refilling itself does.
+                seen.Enqueue(Store.FindByIdAsync(Workspace, "id-Lee", None).GetAwaiter().GetResult()?.Account.Version);
+            }
+        };
+
+        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, None);
+
+        Assert.That(seen, Is.EqualTo(new long?[] { 2 }));
+    }
+
     // Records what the signal says, in order, as (workspace, account) pairs.
     private static ConcurrentQueue<(string? WorkspaceId, string? UserId)> Listen(StoreChangeSignal signal)
     {

@@ -35,6 +35,30 @@ public abstract partial class StoreSpecification
         Assert.That((await AccountAsync("id-Lee")).AccessFailedCount, Is.EqualTo(2));
     }
 
+    /// <summary>
+    /// An update racing a failure count either lands whole or conflicts: it never reports success for a write that
+    /// did not land, and the seat counters stay equal to the accounts.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateRacingAFailureCount_LandsWholeOrConflicts()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+
+        for (var round = 0; round < 30; round++)
+        {
+            var current = (await Store.FindByIdAsync(Workspace, "id-Lee", None))!;
+            var toggled = Changed(current, account => account with { Enabled = !account.Enabled });
+            var update = Task.Run(() => Store.UpdateAsync(toggled, current.Account.Version, null, None));
+            await Task.WhenAll([update, .. Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.RecordFailedLoginAsync(Workspace, "id-Lee", 1000, Now, None)))]);
+
+            var after = await AccountAsync("id-Lee");
+            Assert.That(after.Enabled, Is.EqualTo(update.Result == UserStoreResult.Succeeded ? toggled.Account.Enabled : current.Account.Enabled), $"round {round}: {update.Result}");
+            Assert.That((await Store.CountSeatsAsync(Workspace, None)).Internal, Is.EqualTo(after.Enabled ? 1 : 0), $"round {round}: seat counters");
+        }
+    }
+
     /// <summary>A success clears failures and lockout and can store a rehash.</summary>
     /// <returns>The test.</returns>
     [Test]

@@ -60,7 +60,7 @@ internal static class DbCommandExtensions
         }
     }
 
-    /// <summary>Reads every row with <paramref name="read"/>.</summary>
+    /// <summary>Reads every row of the first result with <paramref name="read"/>, then runs the batch's later statements.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="command">The command, disposed afterwards.</param>
     /// <param name="read">Maps the current row.</param>
@@ -77,6 +77,11 @@ internal static class DbCommandExtensions
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     rows.Add(read(reader));
+                }
+
+                // Some providers run a batch's later statements only when asked for their results.
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
                 }
 
                 return rows;

@@ -44,11 +44,16 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.SeatLimitReached, false);
                 }
 
-                await transaction.Command(
-                    $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected",
-                    [.. UserRow.Parameters(user), ("expected", expectedVersion)]).RunAsync(cancellationToken).ConfigureAwait(false);
-                await MoveSeatsAsync(transaction, user.Account.WorkspaceId, previous.Account.Seat, user.Account.Seat, cancellationToken).ConfigureAwait(false);
-                return (UserStoreResult.Succeeded, true);
+                // The lockout store moves the version without the workspace lock, so the version is checked again by
+                // the statement itself: no row back means another write landed first, and nothing is committed.
+                var updated = await WriteUserAsync(
+                    transaction,
+                    $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected RETURNING id",
+                    [.. UserRow.Parameters(user), ("expected", expectedVersion)],
+                    previous.Account.Seat,
+                    user.Account,
+                    cancellationToken).ConfigureAwait(false);
+                return updated ? (UserStoreResult.Succeeded, true) : (UserStoreResult.Conflict, false);
             },
             cancellationToken);
 
@@ -156,16 +161,19 @@ internal sealed partial class RelationalStore
     // Any other failure (a check, a foreign key) is an error and surfaces as one.
     private async Task<(UserStoreResult, bool)> InsertAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken)
     {
-        var inserted = await transaction.Command(
+        var inserted = await WriteUserAsync(
+            transaction,
             $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values}) ON CONFLICT DO NOTHING RETURNING id",
-            UserRow.Parameters(user)).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
-        if (inserted.Count == 0)
+            UserRow.Parameters(user),
+            seatBefore: null,
+            user.Account,
+            cancellationToken).ConfigureAwait(false);
+        if (!inserted)
         {
             var holder = await NameHolderAsync(transaction, user, cancellationToken).ConfigureAwait(false);
             return (holder is not null && holder != user.Account.Id ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
         }
 
-        await MoveSeatsAsync(transaction, user.Account.WorkspaceId, seatBefore: null, user.Account.Seat, cancellationToken).ConfigureAwait(false);
         return (UserStoreResult.Succeeded, true);
     }
 
@@ -177,19 +185,25 @@ internal sealed partial class RelationalStore
         return holders.Count == 0 ? null : holders[0];
     }
 
-    // Keeps the workspace's seat counters equal to its enabled accounts of each type, in the write's transaction.
-    private static async Task MoveSeatsAsync(DbTransaction transaction, string workspaceId, UserType? seatBefore, UserType? seatAfter, CancellationToken cancellationToken)
+    // Runs a write of one account that returns its id when it lands, and moves the workspace's seat counters in the
+    // same round trip, so they stay equal to its enabled accounts of each type. When no row comes back the caller
+    // rolls back, the counters' move with it.
+    private static async Task<bool> WriteUserAsync(
+        DbTransaction transaction, string sql, (string, object?)[] parameters, UserType? seatBefore, UserAccount after, CancellationToken cancellationToken)
     {
-        if (seatBefore == seatAfter)
+        if (seatBefore != after.Seat)
         {
-            return;
+            sql += "; UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id";
+            parameters =
+            [
+                .. parameters,
+                ("internal_delta", Seats(after.Seat, UserType.Internal) - Seats(seatBefore, UserType.Internal)),
+                ("external_delta", Seats(after.Seat, UserType.External) - Seats(seatBefore, UserType.External)),
+            ];
         }
 
-        await transaction.Command(
-            "UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id",
-            ("internal_delta", Seats(seatAfter, UserType.Internal) - Seats(seatBefore, UserType.Internal)),
-            ("external_delta", Seats(seatAfter, UserType.External) - Seats(seatBefore, UserType.External)),
-            ("workspace_id", workspaceId)).RunAsync(cancellationToken).ConfigureAwait(false);
+        var written = await transaction.Command(sql, parameters).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
+        return written.Count == 1;
     }
 
     private static int Seats(UserType? seat, UserType type) => seat == type ? 1 : 0;

@@ -134,27 +134,11 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         }
     }
 
-    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, CancellationToken cancellationToken)
-    {
-        var command = transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())]);
-        await using (command.ConfigureAwait(false))
-        {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var locked = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                    ? new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2)))
-                    : default;
-
-                // Step through the notice too: some providers run a batch's later statements only when asked to.
-                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-                {
-                }
-
-                return locked;
-            }
-        }
-    }
+    // The lock's row, if the workspace exists; the notice in the same batch runs too.
+    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, CancellationToken cancellationToken) =>
+        (await transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())])
+            .ReadAllAsync(reader => new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2))), cancellationToken).ConfigureAwait(false))
+        .FirstOrDefault();
 
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public static class UserTypesAuthenticationBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(authenticationScheme);
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddOptions<UserTypesWorkspaceOptions>();
+        services.AddOptions<UserTypesWorkspaceOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesWorkspaceOptions>, UserTypesWorkspaceOptionsValidator>());
         services.TryAddSingleton<IWorkspaceResolver, RouteOrHeaderWorkspaceResolver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, UserTypeRequirementHandler>());

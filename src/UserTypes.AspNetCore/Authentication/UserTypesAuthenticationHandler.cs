@@ -54,12 +54,10 @@ internal sealed class UserTypesAuthenticationHandler(
             return await FailAsync(AuthenticationFailureReason.InvalidCredentials).ConfigureAwait(false);
         }
 
+        AuthenticatedUser user;
         try
         {
-            var user = await authenticator.AuthenticateAsync(authenticating.WorkspaceId, credentials.Value, ClientKind.ServiceAgent, Context.RequestAborted).ConfigureAwait(false);
-            var authenticated = new UserTypesAuthenticatedContext(Context, Scheme, Options, user);
-            await Events.AuthenticatedAsync(authenticated).ConfigureAwait(false);
-            return authenticated.Result ?? AuthenticateResult.Success(new AuthenticationTicket(authenticated.Principal!, Scheme.Name));
+            user = await authenticator.AuthenticateAsync(authenticating.WorkspaceId, credentials.Value, ClientKind.ServiceAgent, Context.RequestAborted).ConfigureAwait(false);
         }
         catch (AuthenticationFailedException) when (credentials.Kind == CredentialsKind.None)
         {
@@ -75,6 +73,11 @@ internal sealed class UserTypesAuthenticationHandler(
             // A workspace id the directory cannot take (too long, control characters) names no workspace.
             return await FailAsync(AuthenticationFailureReason.UnknownWorkspace).ConfigureAwait(false);
         }
+
+        // Outside the try: an exception from the host's own event handler is the host's, never an authentication failure.
+        var authenticated = new UserTypesAuthenticatedContext(Context, Scheme, Options, user);
+        await Events.AuthenticatedAsync(authenticated).ConfigureAwait(false);
+        return authenticated.Result ?? AuthenticateResult.Success(new AuthenticationTicket(authenticated.Principal!, Scheme.Name));
     }
 
     private async Task<AuthenticateResult> FailAsync(AuthenticationFailureReason reason)

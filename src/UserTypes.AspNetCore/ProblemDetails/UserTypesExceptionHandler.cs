@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -8,21 +9,20 @@ namespace UserTypes.AspNetCore;
 /// Turns the library's refusals into problem details with the status each one means, so a host catches no BCL type:
 /// a failed authentication is 401 with the one generic message; a missing right, licence or switched-off feature 403;
 /// an unknown workspace or account 404; a full seat limit, a taken name or the last owner 409; bad input to a UserTypes
-/// call (an <see cref="ArgumentException"/> thrown from inside UserTypes) 400. Anything else is left to the host.
+/// call (an <see cref="ArgumentException"/> thrown by UserTypes itself) 400. Anything else is left to the host.
 /// </summary>
 internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    private static readonly System.Reflection.Assembly Library = typeof(IUserDirectory).Assembly;
+    private static readonly Assembly Library = typeof(IUserDirectory).Assembly;
+    private static readonly Assembly CoreLibrary = typeof(object).Assembly;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (StatusOf(exception) is not { } status)
+        if (Describe(exception) is not var (status, detail))
         {
             return false;
         }
 
-        // The reason of a failed authentication is for logs only: the caller gets the message every failure has.
-        var detail = exception is AuthenticationFailedException ? AuthenticationFailedException.GenericMessage : exception.Message;
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -31,21 +31,34 @@ internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems)
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The status code an exception means, or <see langword="null"/> when it is not the library's to answer.</summary>
+    /// <summary>
+    /// The status an exception means and the detail the caller may read, or <see langword="null"/> when it is not the
+    /// library's to answer. Details are fixed per refusal: an exception's message is for the log and may name a
+    /// workspace, an account or the host's configuration. Only bad input keeps its message, which is about the input.
+    /// </summary>
     /// <param name="exception">The exception.</param>
-    /// <returns>The status code.</returns>
-    internal static int? StatusOf(Exception exception) => exception switch
+    /// <returns>The status and detail.</returns>
+    internal static (int Status, string Detail)? Describe(Exception exception) => exception switch
     {
-        AuthenticationFailedException => StatusCodes.Status401Unauthorized,
-        AccessDeniedException or LicenseRequiredException or RightsCeilingExceededException or ExternalUsersDisabledException => StatusCodes.Status403Forbidden,
-        WorkspaceNotFoundException or AccountNotFoundException => StatusCodes.Status404NotFound,
-        SeatLimitExceededException or UserNameTakenException or LastOwnerException => StatusCodes.Status409Conflict,
-        ArgumentException when IsThrownByUserTypes(exception) => StatusCodes.Status400BadRequest,
+        AuthenticationFailedException => (StatusCodes.Status401Unauthorized, AuthenticationFailedException.GenericMessage),
+        AccessDeniedException => (StatusCodes.Status403Forbidden, "You may not do this."),
+        LicenseRequiredException => (StatusCodes.Status403Forbidden, "The workspace's licence does not allow this."),
+        ExternalUsersDisabledException => (StatusCodes.Status403Forbidden, "External users are not allowed."),
+        RightsCeilingExceededException => (StatusCodes.Status403Forbidden, "The grant is more than the account's user type may hold."),
+        WorkspaceNotFoundException => (StatusCodes.Status404NotFound, "There is no such workspace."),
+        AccountNotFoundException => (StatusCodes.Status404NotFound, "There is no such account."),
+        SeatLimitExceededException => (StatusCodes.Status409Conflict, "No seat of this user type is free."),
+        UserNameTakenException => (StatusCodes.Status409Conflict, "The user name is taken."),
+        LastOwnerException => (StatusCodes.Status409Conflict, "A workspace keeps at least one owner."),
+        ArgumentException when IsThrownByUserTypes(exception) => (StatusCodes.Status400BadRequest, exception.Message),
         _ => null,
     };
 
-    // Only bad input to UserTypes itself is the caller's fault for sure; an ArgumentException from the host's own code
-    // may be a bug whose message should not reach the caller.
+    // Bad input to UserTypes is the caller's fault for sure; an ArgumentException thrown elsewhere (the host's code, a
+    // store of its own, a database driver), even one that passed through UserTypes, may be a bug whose message should
+    // not reach the caller. The throw site is the first frame outside the core library's throw helpers.
     private static bool IsThrownByUserTypes(Exception exception) =>
-        new StackTrace(exception).GetFrames().Any(frame => frame.GetMethod()?.DeclaringType?.Assembly == Library);
+        new StackTrace(exception).GetFrames()
+            .Select(frame => frame.GetMethod()?.DeclaringType?.Assembly)
+            .FirstOrDefault(assembly => assembly != CoreLibrary) == Library;
 }

@@ -52,6 +52,12 @@ internal sealed partial class Authenticator : IAuthenticator
             throw new ArgumentException("The credentials' user name and password must not be null.", nameof(credentials));
         }
 
+        if (credentials is null && !_options.AnonymousUsers.AllowImplicit)
+        {
+            // Decided before the workspace is looked up, so the answer's time says nothing about which workspaces exist.
+            throw Fail(workspaceId, null, AuthenticationFailureReason.AnonymousAccessNotAllowed, UserType.Anonymous, client);
+        }
+
         var lookup = await FindWorkspaceAsync(workspaceId, credentials, client, cancellationToken).ConfigureAwait(false);
         var user = credentials is null
             ? await AuthenticateImplicitAsync(lookup.Workspace, client, cancellationToken).ConfigureAwait(false)
@@ -82,11 +88,6 @@ internal sealed partial class Authenticator : IAuthenticator
 
     private async Task<AuthenticatedUser> AuthenticateImplicitAsync(WorkspaceRecord workspace, ClientKind client, CancellationToken cancellationToken)
     {
-        if (!_options.AnonymousUsers.AllowImplicit)
-        {
-            throw Fail(workspace.Id, null, AuthenticationFailureReason.AnonymousAccessNotAllowed, UserType.Anonymous, client);
-        }
-
         // Checked on every call, cached or not: the licence may expire and the client differs per call.
         ThrowIfNotAllowed(workspace, null, UserType.Anonymous, client);
         if (_anonymous.TryGet(workspace, out var cached))

@@ -23,10 +23,10 @@ internal sealed class ImplicitAnonymousCache
             Interlocked.Increment(ref _everything);
             _entries.Clear();
         }
-        else if (change.UserId is null || !_entries.TryGetValue(workspaceId, out var entry) || entry.User.UserId == change.UserId)
+        else
         {
-            // With nothing cached a read may be under way, so the generation moves for any account of the workspace;
-            // with an entry cached, only a change of that account (or of the workspace) can make it stale.
+            // Any account of the workspace may be (or be about to become) the anonymous one, and a read may be under
+            // way: re-reading one account after a write is cheaper than being clever here.
             Invalidate(workspaceId);
         }
     };

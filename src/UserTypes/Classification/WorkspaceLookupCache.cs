@@ -66,10 +66,27 @@ internal sealed class WorkspaceLookupCache
         var workspace = await _store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkspaceNotFoundException(workspaceId);
 
-        // A change signalled while this read was under way may be newer than what it read: use it, keep nothing.
-        return generation == Volatile.Read(ref _generation)
-            ? Publish(workspace)
-            : WorkspaceLookup.Compile(workspace, PublicDomains);
+        var compiled = WorkspaceLookup.Compile(workspace, PublicDomains);
+        if (generation != Volatile.Read(ref _generation))
+        {
+            // A change signalled while this read was under way may be newer than what it read: use it, keep nothing.
+            return compiled;
+        }
+
+        var cached = _lookups.AddOrUpdate(
+            workspaceId,
+            static (_, fresh) => fresh,
+            static (_, existing, fresh) => existing.Workspace.Version >= fresh.Workspace.Version ? existing : fresh,
+            compiled);
+
+        // A change signalled between the check above and the write just made may have dropped nothing yet: take the
+        // entry out again, or it would stay stale until the workspace's next change.
+        if (generation != Volatile.Read(ref _generation))
+        {
+            _lookups.TryRemove(KeyValuePair.Create(workspaceId, compiled));
+        }
+
+        return cached;
     }
 
     // Forgets a workspace (or, for null, every workspace), so the next use reads the store.
@@ -84,18 +101,5 @@ internal sealed class WorkspaceLookupCache
         {
             _lookups.TryRemove(workspaceId, out _);
         }
-    }
-
-    /// <summary>Compiles and caches a snapshot unless a newer one is cached already.</summary>
-    /// <param name="workspace">The snapshot, typically just written to the store.</param>
-    /// <returns>The lookup now cached for the workspace.</returns>
-    public WorkspaceLookup Publish(WorkspaceRecord workspace)
-    {
-        var compiled = WorkspaceLookup.Compile(workspace, PublicDomains);
-        return _lookups.AddOrUpdate(
-            workspace.Id,
-            static (_, fresh) => fresh,
-            static (_, existing, fresh) => existing.Workspace.Version >= fresh.Workspace.Version ? existing : fresh,
-            compiled);
     }
 }

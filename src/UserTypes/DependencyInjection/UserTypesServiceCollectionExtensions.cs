@@ -61,7 +61,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IUserTypesStore>(_ => throw NoStore());
         UserTypesBuilder.RegisterCapabilities(services, static (services, descriptor) => services.TryAdd(descriptor));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<StoreChangeSignal>();
+        services.TryAddSingleton(static _ => new StoreChangeSignal());
         services.TryAddSingleton<WorkspaceLookupCache>();
         services.TryAddSingleton<Reclassifier>();
         services.TryAddSingleton<RightsPolicy>();

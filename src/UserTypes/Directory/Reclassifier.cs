@@ -1,4 +1,3 @@
-
 namespace UserTypes;
 
 /// <summary>
@@ -49,8 +48,11 @@ internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLook
     /// <returns>Whether a pass ran, so that the account may have changed.</returns>
     public async Task<bool> CatchUpAsync(WorkspaceLookup classifiedWith, CancellationToken cancellationToken)
     {
+        // A change drops the cached workspace, so what is cached now (or read now) is at least as new as any change
+        // that finished before the account was written.
         var workspaceId = classifiedWith.Workspace.Id;
-        if (!cache.TryGetCached(workspaceId, out var latest) || latest.Workspace.Version == classifiedWith.Workspace.Version)
+        var latest = await cache.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        if (latest.Workspace.Version == classifiedWith.Workspace.Version)
         {
             return false;
         }

@@ -136,11 +136,7 @@ internal sealed partial class UserDirectory(
             },
         };
         var result = await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false);
-        if (result == UserStoreResult.UserNameTaken)
-        {
-            throw new UserNameTakenException(workspaceId, userName);
-        }
-
+        ThrowIfRefused(result, user.Account, limit: null);
         return user.Account;
     }
 

@@ -1,4 +1,3 @@
-
 namespace UserTypes;
 
 /// <summary>
@@ -20,8 +19,6 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
         {
             throw new ArgumentException($"A workspace with id '{workspaceId}' already exists.", nameof(workspaceId));
         }
-
-        cache.Publish(workspace);
     }
 
     public async Task<Workspace?> FindAsync(string workspaceId, CancellationToken cancellationToken = default)
@@ -139,7 +136,6 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             var updated = change is null ? current : await store.TryApplyAsync(change, cancellationToken).ConfigureAwait(false);
             if (updated is not null)
             {
-                cache.Publish(updated);
                 if (change is { License: null })
                 {
                     // Collaborators or signup domains changed: the classified accounts follow as part of the change.

@@ -16,8 +16,8 @@ public interface IUserClassificationStore
     /// Gives every <see cref="UserTypeSource.Classified"/> account of the workspace the type <paramref name="classify"/>
     /// returns for its e-mail address, in one atomic pass. Passes are serialised per workspace, and a pass computed
     /// from an older workspace version than the last one applied is refused, so an old classification never
-    /// overwrites a newer one. Never disables or deletes an account. A pass that changed an account raises
-    /// <see cref="StoreChangeSignal.WorkspaceChanged"/>.
+    /// overwrites a newer one. Never disables or deletes an account. A pass that changed an account must raise
+    /// <see cref="StoreChangeSignal.WorkspaceChanged"/> (one that changed nothing may).
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="workspaceVersion">The workspace version <paramref name="classify"/> was compiled from.</param>

@@ -2,7 +2,9 @@ namespace UserTypes.Stores;
 
 /// <summary>
 /// Counts failed logins and clears them: what the authenticator writes. Each call is one atomic step, so concurrent
-/// failures from any number of threads or processes are each counted.
+/// failures from any number of threads or processes are each counted, and each raises the account's
+/// <see cref="UserAccount.Version"/> by one, so a concurrent <see cref="IUserAccountStore.UpdateAsync"/> computed from
+/// the account before it conflicts instead of overwriting the count.
 /// </summary>
 /// <remarks>
 /// Failure counts and lockouts are cached nowhere, so these writes raise no <see cref="StoreChangeSignal"/>.

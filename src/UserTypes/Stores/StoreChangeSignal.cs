@@ -11,6 +11,12 @@ namespace UserTypes.Stores;
 /// </remarks>
 public sealed class StoreChangeSignal
 {
+    // One per container, made by AddUserTypes: a store takes it in its constructor, so no store can signal an
+    // instance that no cache listens to.
+    internal StoreChangeSignal()
+    {
+    }
+
     /// <summary>Raised for every change; see <see cref="StoreChangedEventArgs"/> for what changed.</summary>
     public event EventHandler<StoreChangedEventArgs>? Changed;
 

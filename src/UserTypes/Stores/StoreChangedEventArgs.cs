@@ -19,9 +19,4 @@ public sealed class StoreChangedEventArgs : EventArgs
     public bool IsEverything => WorkspaceId is null;
 
     internal static StoreChangedEventArgs Everything { get; } = new(null, null);
-
-    /// <summary>Whether the change may concern the workspace itself (its collaborators, signup domains or licence).</summary>
-    /// <param name="workspaceId">A workspace.</param>
-    /// <returns>Whether a cache of that workspace must be dropped.</returns>
-    public bool Concerns(string workspaceId) => WorkspaceId is null || (UserId is null && WorkspaceId == workspaceId);
 }

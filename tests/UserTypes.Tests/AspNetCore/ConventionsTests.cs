@@ -58,7 +58,7 @@ public sealed class ConventionsTests
         var start = () => StartAsync(services =>
         {
             services.AddAuthentication().AddUserTypesScheme();
-            services.AddOptions<UserTypesWorkspaceOptions>().Configure(o => o.RouteValue = routeValue).ValidateOnStart();
+            services.Configure<UserTypesWorkspaceOptions>(o => o.RouteValue = routeValue);
         });
 
         (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("RouteValue");
@@ -152,10 +152,9 @@ public sealed class ConventionsTests
             }));
         await _app!.Services.GetRequiredService<IWorkspaceDirectory>().CreateAsync("other", "owner@elsewhere.example");
 
-        // The staff member of acme authenticates against acme (header), then asks for other's documents (route).
+        // Through HTTP the scheme itself refuses another workspace's route, so the handler is asked directly, with the
+        // current request naming another workspace and a resource that is not the request.
         var own = await client.SendAsync(Request($"/{Workspace}/documents", "staff"));
-        var foreign = new HttpRequestMessage(HttpMethod.Get, "/other/documents");
-        foreign.Headers.Authorization = BasicAuthorization.For("staff", Password);
         var principal = await _app.Services.GetRequiredService<IAuthenticator>().AuthenticateAsync(Workspace, new PasswordCredentials("staff", Password), ClientKind.ServiceAgent);
         var handler = _app.Services.GetServices<IAuthorizationHandler>().OfType<AuthorizationHandler<DataRightRequirement>>().Single();
         var requirement = new DataRightRequirement("contact", DataRights.View);
@@ -194,7 +193,7 @@ public sealed class ConventionsTests
     }
 
     [TestCase("auth", 401, AuthenticationFailedException.GenericMessage)]
-    [TestCase("workspace", 404, "There is no workspace with id 'nowhere'.")]
+    [TestCase("workspace", 404, "There is no such workspace.")]
     [TestCase("seat", 409, null)]
     [TestCase("external-off", 403, null)]
     [TestCase("library-bad-input", 400, null)]
@@ -245,7 +244,21 @@ public sealed class ConventionsTests
             problem.Detail.Should().Be(detail);
         }
 
-        (await response.Content.ReadAsStringAsync()).Should().NotContain("InvalidCredentials").And.NotContain("wrong");
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("InvalidCredentials").And.NotContain("wrong")
+            .And.NotContain(Workspace, "refusals carry fixed details, never the log message naming the workspace or its licence");
+    }
+
+    [Test]
+    public async Task ProblemDetails_LeaveAnArgumentExceptionThatOnlyPassedThroughUserTypesAlone()
+    {
+        var client = await StartAsync(
+            services => services.AddSingleton<IWorkspaceStore>(sp => new ThrowingWorkspaceStore(sp.GetRequiredService<IUserTypesStore>())),
+            app => app.MapGet("/through-the-library", async (IWorkspaceDirectory workspaces) => await workspaces.FindAsync(ThrowingWorkspaceStore.Broken)));
+
+        var response = await client.GetAsync("/through-the-library");
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("driver detail");
     }
 
     [Test]
@@ -280,7 +293,7 @@ public sealed class ConventionsTests
 
         refusals.Should().NotBeEmpty();
         refusals.Should().AllSatisfy(type =>
-            UserTypesExceptionHandler.StatusOf((Exception)RuntimeHelpers.GetUninitializedObject(type)).Should().NotBeNull($"{type.Name} needs a status code"));
+            UserTypesExceptionHandler.Describe((Exception)RuntimeHelpers.GetUninitializedObject(type)).Should().NotBeNull($"{type.Name} needs a status code"));
     }
 
     private static HttpRequestMessage Request(string path, string user, params (string Name, string Value)[] headers) =>
@@ -330,6 +343,20 @@ public sealed class ConventionsTests
             new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers } });
         await users.SetAnonymousUserAsync(Workspace, "anonymous", Password);
         return _app.GetTestClient();
+    }
+
+    // A host's store whose read of one workspace fails with an ArgumentException of its own, as a database driver's might.
+    private sealed class ThrowingWorkspaceStore(IWorkspaceStore inner) : IWorkspaceStore
+    {
+        public const string Broken = "broken";
+
+        public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken) => inner.TryCreateAsync(workspace, cancellationToken);
+
+        public Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken) => workspaceId == Broken
+            ? throw new ArgumentException("driver detail: connection string for db-7 rejected", "connectionString")
+            : inner.FindAsync(workspaceId, cancellationToken);
+
+        public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken) => inner.TryApplyAsync(change, cancellationToken);
     }
 
     private sealed class TierEvents : UserTypesAuthenticationEvents

@@ -93,10 +93,9 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
         // Put the accounts out of line behind the directory's back, as a crash between the two writes would.
         var store = _host.WorkspaceStore;
         var current = (await store.FindAsync(_workspace, CancellationToken.None))!;
-        var changed = await store.TryApplyAsync(
+        await store.TryApplyAsync(
             new WorkspaceChange(_workspace, current.Version) { UpsertedCollaborators = [new Collaborator("joanne@xyz.com", CollaboratorRole.Collaborator)] },
             CancellationToken.None);
-        _host.Get<WorkspaceLookupCache>().Publish(changed!);
 
         var report = await _host.Users.ReclassifyAsync(_workspace);
 
