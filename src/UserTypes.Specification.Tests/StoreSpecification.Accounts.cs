@@ -227,6 +227,78 @@ public abstract partial class StoreSpecification
         Assert.That(await Store.FindAnonymousAsync(Workspace, None), Is.Null);
     }
 
+    /// <summary>An address belongs to one account of a workspace: a second one is refused, in another workspace it is not.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_AddressTaken_IsRefused_AndFoundByAddress()
+    {
+        await CreateWorkspaceAsync();
+        await Store.TryCreateAsync(NewWorkspace("other"), None);
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var sameAddress = NewUser("Kim") with { Account = NewUser("Kim").Account with { Email = "lee@acme.example" } };
+        var elsewhere = sameAddress with { Account = sameAddress.Account with { Id = "id-other-Kim", WorkspaceId = "other" } };
+
+        var refused = await Store.CreateAsync(sameAddress, null, None);
+        var allowed = await Store.CreateAsync(elsewhere, null, None);
+
+        Assert.That(refused, Is.EqualTo(UserStoreResult.EmailTaken));
+        Assert.That(allowed, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That((await Store.FindByEmailAsync(Workspace, "lee@acme.example", None))?.Account.Id, Is.EqualTo("id-Lee"));
+        Assert.That(await Store.FindByEmailAsync(Workspace, "kim@acme.example", None), Is.Null);
+    }
+
+    /// <summary>Accounts without an address never clash on it; a name clash is reported before an address clash.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_WithoutAddresses_NeverClashOnThem_AndANameClashComesFirst()
+    {
+        await CreateWorkspaceAsync();
+        var first = NewUser("a") with { Account = NewUser("a").Account with { Email = null } };
+        var second = NewUser("b") with { Account = NewUser("b").Account with { Email = null } };
+        await Store.CreateAsync(NewUser("Lee"), null, None);
+        var both = NewUser("LEE") with { Account = NewUser("LEE").Account with { Id = "id-both", Email = "lee@acme.example" } };
+
+        Assert.That(await Store.CreateAsync(first, null, None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(second, null, None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(both, null, None), Is.EqualTo(UserStoreResult.UserNameTaken));
+    }
+
+    /// <summary>Of many creations racing for one address, exactly one lands.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task CreateUser_ConcurrentlyWithOneAddress_CreatesOne()
+    {
+        await CreateWorkspaceAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            Store.CreateAsync(NewUser($"u{i}") with { Account = NewUser($"u{i}").Account with { Email = "race@acme.example" } }, null, None))));
+
+        Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Count(r => r == UserStoreResult.EmailTaken), Is.EqualTo(19));
+        Assert.That((await Store.CountSeatsAsync(Workspace, None)).Internal, Is.EqualTo(1));
+    }
+
+    /// <summary>Changing to another account's address is refused; an address given up is free for others.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task UpdateUser_ToATakenAddress_IsRefused_AndAFreedAddressIsFree()
+    {
+        await CreateWorkspaceAsync();
+        var lee = NewUser("Lee");
+        var kim = NewUser("Kim");
+        await Store.CreateAsync(lee, null, None);
+        await Store.CreateAsync(kim, null, None);
+
+        var refused = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, None);
+        var moved = await Store.UpdateAsync(Changed(lee, account => account with { Email = "lee.new@acme.example" }), 1, null, None);
+        var taken = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, None);
+
+        Assert.That(refused, Is.EqualTo(UserStoreResult.EmailTaken));
+        Assert.That(moved, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(taken, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That((await Store.FindByEmailAsync(Workspace, "lee@acme.example", None))?.Account.Id, Is.EqualTo("id-Kim"));
+    }
+
     // The account capability alone, as the user directory sees it.
     private static IUserAccountStore Users(IUserTypesStore store) => store;
 }

@@ -21,6 +21,23 @@ public abstract partial class StoreSpecification
         Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(1, 1)));
     }
 
+    /// <summary>A new type ends the account's sessions: a re-typed account gets a new security stamp, the others keep theirs.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Reclassify_GivesEveryRetypedAccountANewSecurityStamp()
+    {
+        await CreateWorkspaceAsync();
+        var retyped = NewUser("retyped", UserType.External, UserTypeSource.Classified);
+        var kept = NewUser("kept", UserType.Internal, UserTypeSource.Classified);
+        await Store.CreateAsync(retyped, null, None);
+        await Store.CreateAsync(kept, null, None);
+
+        await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, None);
+
+        Assert.That((await AccountAsync("id-retyped")).SecurityStamp, Is.Not.EqualTo(retyped.Account.SecurityStamp));
+        Assert.That((await AccountAsync("id-kept")).SecurityStamp, Is.EqualTo(kept.Account.SecurityStamp));
+    }
+
     /// <summary>A pass that throws halfway writes nothing.</summary>
     /// <returns>The test.</returns>
     [Test]

@@ -96,7 +96,7 @@ public abstract partial class StoreSpecification
             Id = "id-" + name,
             WorkspaceId = Workspace,
             UserName = name,
-            Email = name + "@acme.example",
+            Email = name.ToLowerInvariant() + "@acme.example",
             UserType = type,
             UserTypeSource = source,
             Enabled = enabled,

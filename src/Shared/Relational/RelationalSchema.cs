@@ -55,7 +55,9 @@ internal static class RelationalSchema
             password_hash {types.Text} NOT NULL,
             token_hash {types.Bytes} NULL,
             token_expires_at {types.BigInt} NULL,
+            security_stamp {types.Text} NOT NULL,
             UNIQUE (workspace_id, normalized_user_name));
+        CREATE UNIQUE INDEX usertypes_users_email ON usertypes_users (workspace_id, email) WHERE email IS NOT NULL;
         CREATE UNIQUE INDEX usertypes_users_one_anonymous ON usertypes_users (workspace_id) WHERE user_type = 2;
         CREATE INDEX usertypes_users_seats ON usertypes_users (workspace_id, user_type) WHERE enabled;
         {dialectTables}

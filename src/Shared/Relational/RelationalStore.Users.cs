@@ -32,11 +32,10 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.Conflict, false);
                 }
 
-                // Every writer of the workspace holds its lock, so the holder read here is the holder at commit.
-                if (previous.NormalizedUserName != user.NormalizedUserName
-                    && await NameHolderAsync(transaction, user, cancellationToken).ConfigureAwait(false) is not null)
+                // Every writer of the workspace holds its lock, so a holder read here is the holder at commit.
+                if (await ClashAsync(transaction, user, previous, cancellationToken).ConfigureAwait(false) is { } clash)
                 {
-                    return (UserStoreResult.UserNameTaken, false);
+                    return (clash, false);
                 }
 
                 if (!SeatGate.Admits(locked.Seats, previous.Account, user.Account, seatLimit))
@@ -76,6 +75,9 @@ internal sealed partial class RelationalStore
     public Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindAsync(connection, null, "normalized_user_name = @name", ("name", normalizedUserName), workspaceId, cancellationToken), cancellationToken);
 
+    public Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken) =>
+        ReadAsync(connection => FindAsync(connection, null, "email = @email", ("email", email), workspaceId, cancellationToken), cancellationToken);
+
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindAsync(connection, null, "user_type = @type", ("type", (int)UserType.Anonymous), workspaceId, cancellationToken), cancellationToken);
 
@@ -102,10 +104,12 @@ internal sealed partial class RelationalStore
 
                 // Decide every account first: if classify throws, nothing has been written.
                 var changes = accounts.Select(a => (a.Id, Type: classify(a.Email), Was: a.Type)).Where(a => a.Type != a.Was).ToList();
+                // A new type ends the account's sessions: a new security stamp with it.
                 foreach (var (id, type, _) in changes)
                 {
-                    await transaction.Command("UPDATE usertypes_users SET user_type = @type, version = version + 1 WHERE id = @id", ("type", (int)type), ("id", id))
-                        .RunAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.Command(
+                        "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, version = version + 1 WHERE id = @id",
+                        ("type", (int)type), ("stamp", UserAccount.NewSecurityStamp()), ("id", id)).RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 // A full pass recounts the seats from the accounts, so the counters are also repaired here if ever wrong.
@@ -170,19 +174,28 @@ internal sealed partial class RelationalStore
             cancellationToken).ConfigureAwait(false);
         if (!inserted)
         {
-            var holder = await NameHolderAsync(transaction, user, cancellationToken).ConfigureAwait(false);
-            return (holder is not null && holder != user.Account.Id ? UserStoreResult.UserNameTaken : UserStoreResult.Conflict, false);
+            return (await ClashAsync(transaction, user, previous: null, cancellationToken).ConfigureAwait(false) ?? UserStoreResult.Conflict, false);
         }
 
         return (UserStoreResult.Succeeded, true);
     }
 
-    private static async Task<string?> NameHolderAsync(DbTransaction transaction, StoredUser user, CancellationToken cancellationToken)
+    // Which unique key another account of the workspace holds: the user name first, then the address.
+    private static async Task<UserStoreResult?> ClashAsync(DbTransaction transaction, StoredUser user, StoredUser? previous, CancellationToken cancellationToken)
     {
+        var account = user.Account;
+        var nameChanged = previous?.NormalizedUserName != user.NormalizedUserName;
+        var emailChanged = account.Email is not null && previous?.Account.Email != account.Email;
+        if (!nameChanged && !emailChanged)
+        {
+            return null;
+        }
+
         var holders = await transaction.Command(
-            "SELECT id FROM usertypes_users WHERE workspace_id = @workspace_id AND normalized_user_name = @name",
-            ("workspace_id", user.Account.WorkspaceId), ("name", user.NormalizedUserName)).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
-        return holders.Count == 0 ? null : holders[0];
+            "SELECT normalized_user_name = @name FROM usertypes_users WHERE workspace_id = @workspace_id AND id <> @id AND (normalized_user_name = @name OR email = @email)",
+            ("workspace_id", account.WorkspaceId), ("id", account.Id), ("name", user.NormalizedUserName), ("email", account.Email))
+            .ReadAllAsync(reader => reader.GetBoolean(0), cancellationToken).ConfigureAwait(false);
+        return holders.Count == 0 ? null : holders.Contains(true) ? UserStoreResult.UserNameTaken : UserStoreResult.EmailTaken;
     }
 
     // Runs a write of one account that returns its id when it lands, and moves the workspace's seat counters in the

@@ -49,6 +49,7 @@ internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems)
         AccountNotFoundException => (StatusCodes.Status404NotFound, "There is no such account."),
         SeatLimitExceededException => (StatusCodes.Status409Conflict, "No seat of this user type is free."),
         UserNameTakenException => (StatusCodes.Status409Conflict, "The user name is taken."),
+        EmailTakenException => (StatusCodes.Status409Conflict, "The e-mail address belongs to another account."),
         LastOwnerException => (StatusCodes.Status409Conflict, "A workspace keeps at least one owner."),
         ArgumentException when IsThrownByUserTypes(exception) => (StatusCodes.Status400BadRequest, exception.Message),
         _ => null,

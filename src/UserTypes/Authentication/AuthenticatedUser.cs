@@ -10,16 +10,17 @@ public sealed class AuthenticatedUser
     internal const string AuthenticationType = "UserTypes";
 
     internal AuthenticatedUser(UserAccount account, EffectiveRights rights, bool isImplicitAnonymous)
-        : this(account.Id, account.UserName, account.WorkspaceId, account.UserType, isImplicitAnonymous, rights)
+        : this(account.Id, account.UserName, account.WorkspaceId, account.UserType, account.SecurityStamp, isImplicitAnonymous, rights)
     {
     }
 
-    private AuthenticatedUser(string userId, string userName, string workspaceId, UserType userType, bool isImplicitAnonymous, EffectiveRights rights)
+    private AuthenticatedUser(string userId, string userName, string workspaceId, UserType userType, string securityStamp, bool isImplicitAnonymous, EffectiveRights rights)
     {
         UserId = userId;
         UserName = userName;
         WorkspaceId = workspaceId;
         UserType = userType;
+        SecurityStamp = securityStamp;
         IsImplicitAnonymous = isImplicitAnonymous;
         Rights = rights;
     }
@@ -35,6 +36,12 @@ public sealed class AuthenticatedUser
 
     /// <summary>Internal, external or anonymous.</summary>
     public UserType UserType { get; }
+
+    /// <summary>
+    /// The account's <see cref="UserAccount.SecurityStamp"/> when this user was authenticated: a session whose stamp
+    /// no longer matches the account's must end.
+    /// </summary>
+    public string SecurityStamp { get; }
 
     /// <summary>Whether this is the anonymous account standing in for a call made without credentials.</summary>
     public bool IsImplicitAnonymous { get; }
@@ -60,6 +67,7 @@ public sealed class AuthenticatedUser
         if (identity?.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { Length: > 0 } userId
             || identity.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } userName
             || identity.FindFirst(UserTypesClaimTypes.WorkspaceId)?.Value is not { Length: > 0 } workspaceId
+            || identity.FindFirst(UserTypesClaimTypes.SecurityStamp)?.Value is not { Length: > 0 } securityStamp
             || UserTypesClaimTypes.TryParse(identity.FindFirst(UserTypesClaimTypes.UserType)?.Value) is not { } userType)
         {
             return null;
@@ -71,7 +79,7 @@ public sealed class AuthenticatedUser
             return null;
         }
 
-        return new AuthenticatedUser(userId, userName, workspaceId, userType, isImplicitAnonymous, EffectiveRights.FromPrincipal(new ClaimsPrincipal(identity)));
+        return new AuthenticatedUser(userId, userName, workspaceId, userType, securityStamp, isImplicitAnonymous, EffectiveRights.FromPrincipal(new ClaimsPrincipal(identity)));
     }
 
     /// <summary>
@@ -88,6 +96,7 @@ public sealed class AuthenticatedUser
             new(ClaimTypes.Name, UserName),
             new(UserTypesClaimTypes.WorkspaceId, WorkspaceId),
             new(UserTypesClaimTypes.UserType, UserTypesClaimTypes.ValueOf(UserType)),
+            new(UserTypesClaimTypes.SecurityStamp, SecurityStamp),
             .. Rights.Grant.FunctionalRights.Order(StringComparer.Ordinal).Select(right => new Claim(UserTypesClaimTypes.FunctionalRight, right)),
             .. Rights.Grant.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => new Claim(
                 UserTypesClaimTypes.DataRights, string.Create(CultureInfo.InvariantCulture, $"{entry.Key}={(int)Rights.For(entry.Key)}"))),

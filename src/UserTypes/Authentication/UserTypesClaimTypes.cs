@@ -15,6 +15,9 @@ public static class UserTypesClaimTypes
     /// <summary>One claim per entity named in the rights: <c>entity=rights</c>, the integer value of the <see cref="DataRights"/> on that entity (its own and <c>*</c>'s together).</summary>
     public const string DataRights = "usertypes:data_rights";
 
+    /// <summary>The account's <see cref="UserAccount.SecurityStamp"/> when the principal was issued.</summary>
+    public const string SecurityStamp = "usertypes:security_stamp";
+
     /// <summary>The value of the <see cref="UserType"/> claim for a user type.</summary>
     /// <param name="userType">The user type.</param>
     /// <returns><c>internal</c>, <c>external</c> or <c>anonymous</c>.</returns>

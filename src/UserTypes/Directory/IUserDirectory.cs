@@ -19,7 +19,8 @@ public interface IUserDirectory
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="ExternalUsersDisabledException">The address is external and <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">The address is external and the workspace is not licensed for external users.</exception>
-    /// <exception cref="UserNameTakenException">The address already has an account in the workspace.</exception>
+    /// <exception cref="UserNameTakenException">The address is another account's user name.</exception>
+    /// <exception cref="EmailTakenException">The address already has an account in the workspace.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's type is free.</exception>
     Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default);
 
@@ -48,6 +49,7 @@ public interface IUserDirectory
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
+    /// <exception cref="EmailTakenException">Another account of the workspace has the address.</exception>
     /// <exception cref="SeatLimitExceededException">No internal seat is free.</exception>
     Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default);
 
@@ -64,6 +66,7 @@ public interface IUserDirectory
     /// <exception cref="ExternalUsersDisabledException"><see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">The workspace is not licensed for external users.</exception>
     /// <exception cref="UserNameTakenException">The user name is taken in the workspace.</exception>
+    /// <exception cref="EmailTakenException">Another account of the workspace has the address.</exception>
     /// <exception cref="SeatLimitExceededException">No external seat is free.</exception>
     Task<UserAccount> CreateExternalUserAsync(AuthenticatedUser actor, string personId, string userName, string email, string password, CancellationToken cancellationToken = default);
 
@@ -145,4 +148,42 @@ public interface IUserDirectory
     /// <exception cref="ArgumentException">The workspace id is invalid.</exception>
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<SeatUsage> GetSeatUsageAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds an account by id: a trusted host call, such as an administration screen.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/> when the workspace has none with that id.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<UserAccount?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the account with an e-mail address (an address belongs to at most one account of a workspace).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address, in any case or form that canonicalises to the account's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (a malformed address included); ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<UserAccount?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a lockout and clears the failure count. The account's sessions are not ended.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    Task<UserAccount> UnlockAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends every session of an account: it gets a new <see cref="UserAccount.SecurityStamp"/>.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account with its new stamp.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    Task<UserAccount> RevokeSessionsAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
 }

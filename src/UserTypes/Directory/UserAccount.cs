@@ -45,8 +45,20 @@ public sealed record UserAccount
     /// <summary>The concurrency stamp: 1 when created, one higher after every change.</summary>
     public long Version { get; init; } = 1;
 
+    /// <summary>
+    /// A random value that changes whenever the account's existing sessions must end: its password is set, changed or
+    /// reset; its address or user name changes; it is disabled or deleted; its user type changes; rights are revoked;
+    /// or its sessions are revoked. It does not change on a grant, a rehash, a failed login, a lockout or an unlock.
+    /// A new account gets a fresh one.
+    /// </summary>
+    public string SecurityStamp { get; init; } = NewSecurityStamp();
+
     /// <summary>The seat the account holds: its user type when enabled and internal or external, else <see langword="null"/>.</summary>
     public UserType? Seat => Enabled && UserType != UserType.Anonymous ? UserType : null;
+
+    /// <summary>A fresh <see cref="SecurityStamp"/>: 128 random bits from a CSPRNG, base64url.</summary>
+    /// <returns>The stamp.</returns>
+    public static string NewSecurityStamp() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The key user names are unique by: invariant upper case, so that comparison is case-insensitive and ordinal.</summary>
     /// <param name="userName">A user name.</param>

@@ -32,7 +32,14 @@ internal sealed partial class UserDirectory
         return await UpdateAsync(
             actor.WorkspaceId,
             userId,
-            user => user with { Account = user.Account with { Rights = RightsAlgebra.Except(user.Account.Rights, removed) } },
+            user =>
+            {
+                // A revocation ends the account's sessions (a grant does not: sessions pick it up as fresh claims).
+                var rights = RightsAlgebra.Except(user.Account.Rights, removed);
+                return rights == user.Account.Rights
+                    ? user
+                    : user with { Account = user.Account with { Rights = rights, SecurityStamp = UserAccount.NewSecurityStamp() } };
+            },
             license: null,
             cancellationToken).ConfigureAwait(false);
     }

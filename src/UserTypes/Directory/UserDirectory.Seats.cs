@@ -23,7 +23,9 @@ internal sealed partial class UserDirectory
                     licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
                 }
 
-                return user with { Account = user.Account with { Enabled = enabled } };
+                // Disabling ends the account's sessions.
+                var stamp = enabled ? user.Account.SecurityStamp : UserAccount.NewSecurityStamp();
+                return user with { Account = user.Account with { Enabled = enabled, SecurityStamp = stamp } };
             },
             lookup.Workspace.License,
             cancellationToken).ConfigureAwait(false);

@@ -84,8 +84,8 @@ internal sealed partial class UserDirectory(
     public async Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default)
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
-        UserName.ThrowIfInvalid(userName, nameof(userName));
         var address = EmailAddress.Parse(email, nameof(email));
+        UserName.ThrowIfInvalidFor(userName, address, nameof(userName));
         passwords.ThrowIfInvalid(password);
         var grant = ValidGrant(rights ?? RightsGrant.Empty, nameof(rights));
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
@@ -101,8 +101,8 @@ internal sealed partial class UserDirectory(
     {
         ArgumentNullException.ThrowIfNull(actor);
         Identifier.ThrowIfInvalid(personId, nameof(personId));
-        UserName.ThrowIfInvalid(userName, nameof(userName));
         var address = EmailAddress.Parse(email, nameof(email));
+        UserName.ThrowIfInvalidFor(userName, address, nameof(userName));
         passwords.ThrowIfInvalid(password);
 
         var lookup = await workspaces.GetAsync(actor.WorkspaceId, cancellationToken).ConfigureAwait(false);
@@ -118,10 +118,11 @@ internal sealed partial class UserDirectory(
     public async Task<UserAccount> SetAnonymousUserAsync(string workspaceId, string userName, string password, CancellationToken cancellationToken = default)
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
-        UserName.ThrowIfInvalid(userName, nameof(userName));
+        UserName.ThrowIfInvalidFor(userName, email: null, nameof(userName));
         passwords.ThrowIfInvalid(password);
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
 
+        // The password is set anew, so the account gets a new security stamp (the fresh account's) and its sessions end.
         var existing = await users.FindAnonymousAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var fresh = NewUser(workspaceId, userName, email: null, UserType.Anonymous, UserTypeSource.Assigned, password);
         var user = existing is null ? fresh : fresh with
@@ -182,6 +183,8 @@ internal sealed partial class UserDirectory(
         {
             case UserStoreResult.UserNameTaken:
                 throw new UserNameTakenException(account.WorkspaceId, account.UserName);
+            case UserStoreResult.EmailTaken:
+                throw new EmailTakenException(account.WorkspaceId);
             case UserStoreResult.SeatLimitReached:
                 throw new SeatLimitExceededException(account.WorkspaceId, account.UserType, limit.GetValueOrDefault());
             case UserStoreResult.Conflict:

@@ -61,8 +61,25 @@ internal sealed class EmailAddress
             throw InvalidAddress(error, paramName);
         }
 
+        return Create(email, at, domain!);
+    }
+
+    /// <summary>Parses <paramref name="text"/> if it is a valid address.</summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="address">The canonical address, when valid.</param>
+    /// <returns>Whether <paramref name="text"/> is a valid address.</returns>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmailAddress? address)
+    {
+        string? domain = null;
+        var valid = CheckLocalPart(text, out var at) is null && DomainName.TryCanonicalize(text.AsSpan(at + 1), out domain) is null;
+        address = valid ? Create(text, at, domain!) : null;
+        return valid;
+    }
+
+    private static EmailAddress Create(string email, int at, string domain)
+    {
         var localPart = email[..at].ToLowerInvariant();
-        return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain!);
+        return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain);
     }
 
     private static ArgumentException InvalidAddress(string error, string paramName) =>

@@ -2,8 +2,9 @@ namespace UserTypes.Stores;
 
 /// <summary>
 /// Reads and writes accounts: what the user directory needs to create, change and find them. Each call is atomic;
-/// the seat gate (<see cref="SeatGate"/>) and user-name uniqueness are enforced by the store in the same operation
-/// as the write, never by the caller counting first.
+/// the seat gate (<see cref="SeatGate"/>), user-name uniqueness and address uniqueness (per workspace, among accounts
+/// that have an address) are enforced by the store in the same operation as the write, never by the caller checking
+/// first.
 /// </summary>
 /// <remarks>
 /// Values reach a store already validated and canonical. Every committed write raises <see cref="StoreChangeSignal"/>
@@ -12,13 +13,16 @@ namespace UserTypes.Stores;
 /// </remarks>
 public interface IUserAccountStore
 {
-    /// <summary>Adds an account, if its user name is free and, when it takes a seat, <see cref="SeatGate"/> admits it.</summary>
+    /// <summary>
+    /// Adds an account, if its user name and address are free and, when it takes a seat, <see cref="SeatGate"/> admits it.
+    /// </summary>
     /// <param name="user">The new account at version 1.</param>
     /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
-    /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/>,
-    /// <see cref="UserStoreResult.SeatLimitReached"/>, or <see cref="UserStoreResult.Conflict"/> when the id exists.
+    /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/> (checked first),
+    /// <see cref="UserStoreResult.EmailTaken"/>, <see cref="UserStoreResult.SeatLimitReached"/>, or
+    /// <see cref="UserStoreResult.Conflict"/> when the id exists.
     /// </returns>
     Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken);
 
@@ -48,6 +52,13 @@ public interface IUserAccountStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account, or <see langword="null"/>.</returns>
     Task<StoredUser?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Reads an account by its canonical e-mail address.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The canonical address (as <see cref="UserAccount.Email"/> holds it).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account, or <see langword="null"/>.</returns>
+    Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken);
 
     /// <summary>Reads an account by its normalised user name (<see cref="UserAccount.NormalizeUserName"/>).</summary>
     /// <param name="workspaceId">The workspace.</param>

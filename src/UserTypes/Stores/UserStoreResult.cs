@@ -12,6 +12,9 @@ public enum UserStoreResult
     /// <summary>The account would take a seat, and the enabled accounts of its type already reach the limit.</summary>
     SeatLimitReached,
 
-    /// <summary>The account is missing or no longer at the expected version.</summary>
+    /// <summary>The account is missing or no longer at the expected version (or, for a new account, its id is taken).</summary>
     Conflict,
+
+    /// <summary>Another account of the workspace has the e-mail address.</summary>
+    EmailTaken,
 }

@@ -72,7 +72,7 @@ public sealed class AuthenticatedUserTests
         var read = AuthenticatedUser.FromPrincipal(user.ToClaimsPrincipal());
 
         read.Should().NotBeNull();
-        read!.Should().BeEquivalentTo(new { user.UserId, user.UserName, user.WorkspaceId, user.UserType, user.IsImplicitAnonymous });
+        read!.Should().BeEquivalentTo(new { user.UserId, user.UserName, user.WorkspaceId, user.UserType, user.SecurityStamp, user.IsImplicitAnonymous });
         read.Rights.For("contact").Should().Be(user.Rights.For("contact"));
         read.Rights.Has("export").Should().BeTrue();
     }
@@ -81,6 +81,7 @@ public sealed class AuthenticatedUserTests
     [TestCase(ClaimTypes.Name)]
     [TestCase(UserTypesClaimTypes.WorkspaceId)]
     [TestCase(UserTypesClaimTypes.UserType)]
+    [TestCase(UserTypesClaimTypes.SecurityStamp)]
     public void FromPrincipal_WithoutAClaimItNeeds_IsNull(string missing)
     {
         var claims = User(UserType.Internal).ToClaimsPrincipal().Claims.Where(claim => claim.Type != missing);

@@ -16,9 +16,9 @@ internal sealed partial class InMemoryStore
         lock (tenant.Gate)
         {
             var anonymous = tenant.Anonymous;
-            if (tenant.IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != anonymous?.Account.Id)
+            if (tenant.Clash(user, except: anonymous?.Account.Id) is { } clash)
             {
-                return Task.FromResult(UserStoreResult.UserNameTaken);
+                return Task.FromResult(clash);
             }
 
             if (anonymous is not null)
@@ -39,6 +39,9 @@ internal sealed partial class InMemoryStore
 
     public Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.IdByName.TryGetValue(normalizedUserName, out var id) ? tenant.ById[id] : null, cancellationToken);
+
+    public Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken) =>
+        Read(workspaceId, tenant => tenant.IdByEmail.TryGetValue(email, out var id) ? tenant.ById[id] : null, cancellationToken);
 
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.Anonymous, cancellationToken);
@@ -69,7 +72,8 @@ internal sealed partial class InMemoryStore
                     var type = classify(email);
                     if (type != account.UserType)
                     {
-                        changed.Add(user with { Account = account with { UserType = type, Version = account.Version + 1 } });
+                        // A new type ends the account's sessions: a new security stamp with it.
+                        changed.Add(user with { Account = account with { UserType = type, SecurityStamp = UserAccount.NewSecurityStamp(), Version = account.Version + 1 } });
                     }
                 }
             }
@@ -121,7 +125,7 @@ internal sealed partial class InMemoryStore
             {
                 (null, not null) => UserStoreResult.Conflict,
                 ({ } expected, _) when previous?.Account.Version != expected => UserStoreResult.Conflict,
-                _ when tenant.IdByName.TryGetValue(user.NormalizedUserName, out var holder) && holder != account.Id => UserStoreResult.UserNameTaken,
+                _ when tenant.Clash(user, except: account.Id) is { } clash => clash,
                 _ when !SeatGate.Admits(tenant.Seats, previous?.Account, account, seatLimit) => UserStoreResult.SeatLimitReached,
                 _ => UserStoreResult.Succeeded,
             };
@@ -165,6 +169,8 @@ internal sealed partial class InMemoryStore
 
         public Dictionary<string, string> IdByName { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<string, string> IdByEmail { get; } = new(StringComparer.Ordinal);
+
         public SeatCounts Seats { get; private set; }
 
         public long ClassifiedVersion { get; set; }
@@ -173,6 +179,19 @@ internal sealed partial class InMemoryStore
         public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;
 
         private string? AnonymousId { get; set; }
+
+        // The unique key another account (not except) holds: the user name first, then the address.
+        public UserStoreResult? Clash(StoredUser user, string? except)
+        {
+            if (IdByName.TryGetValue(user.NormalizedUserName, out var nameHolder) && nameHolder != except)
+            {
+                return UserStoreResult.UserNameTaken;
+            }
+
+            return user.Account.Email is { } email && IdByEmail.TryGetValue(email, out var emailHolder) && emailHolder != except
+                ? UserStoreResult.EmailTaken
+                : null;
+        }
 
         public void Write(StoredUser user, StoredUser? previous)
         {
@@ -183,6 +202,11 @@ internal sealed partial class InMemoryStore
 
             ById[user.Account.Id] = user;
             IdByName[user.NormalizedUserName] = user.Account.Id;
+            if (user.Account.Email is { } email)
+            {
+                IdByEmail[email] = user.Account.Id;
+            }
+
             Count(user.Account.Seat, +1);
             if (user.Account.UserType == UserType.Anonymous)
             {
@@ -194,6 +218,11 @@ internal sealed partial class InMemoryStore
         {
             ById.Remove(user.Account.Id);
             IdByName.Remove(user.NormalizedUserName);
+            if (user.Account.Email is { } email)
+            {
+                IdByEmail.Remove(email);
+            }
+
             Count(user.Account.Seat, -1);
             if (AnonymousId == user.Account.Id)
             {
