@@ -299,6 +299,65 @@ public abstract partial class StoreSpecification
         Assert.That((await Store.FindByEmailAsync(Workspace, "lee@acme.example", None))?.Account.Id, Is.EqualTo("id-Kim"));
     }
 
+    /// <summary>A deleted account is gone whole: its seat, user name and address are free, and an older version is a conflict.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task DeleteUser_FreesItsSeatNameAndAddress_AndNeedsTheCurrentVersion()
+    {
+        await CreateWorkspaceAsync();
+        var lee = NewUser("Lee");
+        await Store.CreateAsync(lee, null, None);
+        await Store.RecordFailedLoginAsync(Workspace, "id-Lee", 100, Now, None);
+
+        var stale = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 1, None);
+        var deleted = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 2, None);
+        var again = await Store.CreateAsync(NewUser("Lee") with { Account = NewUser("Lee").Account with { Id = "id-Lee-2" } }, 1, None);
+
+        Assert.That(stale, Is.EqualTo(UserStoreResult.Conflict));
+        Assert.That(deleted, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(again, Is.EqualTo(UserStoreResult.Succeeded), "seat, name and address are free again");
+        Assert.That(await Store.FindByIdAsync(Workspace, "id-Lee", None), Is.Null);
+        Assert.That(await Store.DeleteAsync(Workspace, "id-Lee", 2, None), Is.EqualTo(UserStoreResult.Conflict));
+    }
+
+    /// <summary>The last enabled administrator can be neither deleted, disabled nor demoted; with another one it can.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task TheLastEnabledAdministrator_IsKept()
+    {
+        await CreateWorkspaceAsync();
+        var admin = NewUser("admin") with { IsAdministrator = true };
+        var disabledAdmin = NewUser("dormant", enabled: false) with { IsAdministrator = true };
+        await Store.CreateAsync(admin, null, None);
+        await Store.CreateAsync(disabledAdmin, null, None);
+
+        var delete = await Store.DeleteAsync(Workspace, "id-admin", 1, None);
+        var disable = await Store.UpdateAsync(Changed(admin, account => account with { Enabled = false }), 1, null, None);
+        var demote = await Store.UpdateAsync(Changed(admin, account => account) with { IsAdministrator = false }, 1, null, None);
+        await Store.CreateAsync(NewUser("second") with { IsAdministrator = true }, null, None);
+        var deleteWithASecond = await Store.DeleteAsync(Workspace, "id-admin", 1, None);
+
+        Assert.That(new[] { delete, disable, demote }, Is.All.EqualTo(UserStoreResult.LastAdministrator));
+        Assert.That(deleteWithASecond, Is.EqualTo(UserStoreResult.Succeeded));
+    }
+
+    /// <summary>Administrators removing each other at once never leave the workspace without one.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task AdministratorsDeletedConcurrently_LeaveOne()
+    {
+        await CreateWorkspaceAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await Store.CreateAsync(NewUser($"admin{i}") with { IsAdministrator = true }, null, None);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Store.DeleteAsync(Workspace, $"id-admin{i}", 1, None))));
+
+        Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(5));
+        Assert.That(results.Count(r => r == UserStoreResult.LastAdministrator), Is.EqualTo(1));
+    }
+
     // The account capability alone, as the user directory sees it.
     private static IUserAccountStore Users(IUserTypesStore store) => store;
 }

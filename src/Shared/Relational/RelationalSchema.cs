@@ -56,6 +56,7 @@ internal static class RelationalSchema
             token_hash {types.Bytes} NULL,
             token_expires_at {types.BigInt} NULL,
             security_stamp {types.Text} NOT NULL,
+            administrator {types.Boolean} NOT NULL,
             UNIQUE (workspace_id, normalized_user_name));
         CREATE UNIQUE INDEX usertypes_users_email ON usertypes_users (workspace_id, email) WHERE email IS NOT NULL;
         CREATE UNIQUE INDEX usertypes_users_one_anonymous ON usertypes_users (workspace_id) WHERE user_type = 2;

@@ -43,6 +43,12 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.SeatLimitReached, false);
                 }
 
+                if (AdministratorGate.Removes(previous, user)
+                    && await EnabledAdministratorsAsync(transaction, user.Account.WorkspaceId, except: user.Account.Id, cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return (UserStoreResult.LastAdministrator, false);
+                }
+
                 // The lockout store moves the version without the workspace lock, so the version is checked again by
                 // the statement itself: no row back means another write landed first, and nothing is committed.
                 var updated = await WriteUserAsync(
@@ -50,7 +56,7 @@ internal sealed partial class RelationalStore
                     $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected RETURNING id",
                     [.. UserRow.Parameters(user), ("expected", expectedVersion)],
                     previous.Account.Seat,
-                    user.Account,
+                    user.Account.Seat,
                     cancellationToken).ConfigureAwait(false);
                 return updated ? (UserStoreResult.Succeeded, true) : (UserStoreResult.Conflict, false);
             },
@@ -66,6 +72,34 @@ internal sealed partial class RelationalStore
                 await transaction.Command("DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2", ("workspace_id", user.Account.WorkspaceId))
                     .RunAsync(cancellationToken).ConfigureAwait(false);
                 return await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(
+            new StoreChange(workspaceId, userId),
+            async (transaction, _) =>
+            {
+                var previous = await FindAsync(transaction.Connection!, transaction, "id = @id", ("id", userId), workspaceId, cancellationToken).ConfigureAwait(false);
+                if (previous?.Account.Version != expectedVersion)
+                {
+                    return (UserStoreResult.Conflict, false);
+                }
+
+                if (AdministratorGate.Removes(previous, next: null)
+                    && await EnabledAdministratorsAsync(transaction, workspaceId, except: userId, cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return (UserStoreResult.LastAdministrator, false);
+                }
+
+                var deleted = await WriteUserAsync(
+                    transaction,
+                    "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id",
+                    [("id", userId), ("expected", expectedVersion), ("workspace_id", workspaceId)],
+                    previous.Account.Seat,
+                    seatAfter: null,
+                    cancellationToken).ConfigureAwait(false);
+                return deleted ? (UserStoreResult.Succeeded, true) : (UserStoreResult.Conflict, false);
             },
             cancellationToken);
 
@@ -97,19 +131,18 @@ internal sealed partial class RelationalStore
                     return (null, false);
                 }
 
-                var accounts = await transaction.Command(
-                    "SELECT id, email, user_type FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type_source = 0 AND email IS NOT NULL",
-                    ("workspace_id", workspaceId))
-                    .ReadAllAsync(reader => (Id: reader.GetString(0), Email: reader.GetString(1), Type: (UserType)reader.GetInt32(2)), cancellationToken).ConfigureAwait(false);
+                var classified = await transaction.Command(
+                    $"SELECT {UserRow.Columns} FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type_source = 0 AND email IS NOT NULL",
+                    ("workspace_id", workspaceId)).ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false);
 
                 // Decide every account first: if classify throws, nothing has been written.
-                var changes = accounts.Select(a => (a.Id, Type: classify(a.Email), Was: a.Type)).Where(a => a.Type != a.Was).ToList();
-                // A new type ends the account's sessions: a new security stamp with it.
-                foreach (var (id, type, _) in changes)
+                var changes = Reclassification.Decide(classified, classify, await EnabledAdministratorsAsync(transaction, workspaceId, except: null, cancellationToken).ConfigureAwait(false));
+                foreach (var changed in changes)
                 {
                     await transaction.Command(
-                        "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, version = version + 1 WHERE id = @id",
-                        ("type", (int)type), ("stamp", UserAccount.NewSecurityStamp()), ("id", id)).RunAsync(cancellationToken).ConfigureAwait(false);
+                        "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, administrator = @administrator, version = @version WHERE id = @id",
+                        ("type", (int)changed.Account.UserType), ("stamp", changed.Account.SecurityStamp), ("administrator", changed.IsAdministrator),
+                        ("version", changed.Account.Version), ("id", changed.Account.Id)).RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 // A full pass recounts the seats from the accounts, so the counters are also repaired here if ever wrong.
@@ -120,9 +153,9 @@ internal sealed partial class RelationalStore
                     .RunAsync(cancellationToken).ConfigureAwait(false);
                 return (new ReclassificationReport
                 {
-                    Examined = accounts.Count,
-                    BecameInternal = changes.Count(c => c.Type == UserType.Internal),
-                    BecameExternal = changes.Count(c => c.Type == UserType.External),
+                    Examined = classified.Count,
+                    BecameInternal = changes.Count(c => c.Account.UserType == UserType.Internal),
+                    BecameExternal = changes.Count(c => c.Account.UserType == UserType.External),
                     InternalUsers = seats.Internal,
                     ExternalUsers = seats.External,
                 }, true);
@@ -170,7 +203,7 @@ internal sealed partial class RelationalStore
             $"INSERT INTO usertypes_users ({UserRow.Columns}) VALUES ({UserRow.Values}) ON CONFLICT DO NOTHING RETURNING id",
             UserRow.Parameters(user),
             seatBefore: null,
-            user.Account,
+            user.Account.Seat,
             cancellationToken).ConfigureAwait(false);
         if (!inserted)
         {
@@ -178,6 +211,15 @@ internal sealed partial class RelationalStore
         }
 
         return (UserStoreResult.Succeeded, true);
+    }
+
+    private static async Task<int> EnabledAdministratorsAsync(DbTransaction transaction, string workspaceId, string? except, CancellationToken cancellationToken)
+    {
+        var counts = await transaction.Command(
+            "SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND administrator = @yes AND enabled = @yes AND id <> @except",
+            ("workspace_id", workspaceId), ("yes", true), ("except", except ?? string.Empty))
+            .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        return counts[0];
     }
 
     // Which unique key another account of the workspace holds: the user name first, then the address.
@@ -202,16 +244,16 @@ internal sealed partial class RelationalStore
     // same round trip, so they stay equal to its enabled accounts of each type. When no row comes back the caller
     // rolls back, the counters' move with it.
     private static async Task<bool> WriteUserAsync(
-        DbTransaction transaction, string sql, (string, object?)[] parameters, UserType? seatBefore, UserAccount after, CancellationToken cancellationToken)
+        DbTransaction transaction, string sql, (string, object?)[] parameters, UserType? seatBefore, UserType? seatAfter, CancellationToken cancellationToken)
     {
-        if (seatBefore != after.Seat)
+        if (seatBefore != seatAfter)
         {
             sql += "; UPDATE usertypes_workspaces SET internal_seats = internal_seats + @internal_delta, external_seats = external_seats + @external_delta WHERE id = @workspace_id";
             parameters =
             [
                 .. parameters,
-                ("internal_delta", Seats(after.Seat, UserType.Internal) - Seats(seatBefore, UserType.Internal)),
-                ("external_delta", Seats(after.Seat, UserType.External) - Seats(seatBefore, UserType.External)),
+                ("internal_delta", Seats(seatAfter, UserType.Internal) - Seats(seatBefore, UserType.Internal)),
+                ("external_delta", Seats(seatAfter, UserType.External) - Seats(seatBefore, UserType.External)),
             ];
         }
 

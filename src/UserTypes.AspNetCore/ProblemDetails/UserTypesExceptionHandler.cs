@@ -51,6 +51,7 @@ internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems)
         UserNameTakenException => (StatusCodes.Status409Conflict, "The user name is taken."),
         EmailTakenException => (StatusCodes.Status409Conflict, "The e-mail address belongs to another account."),
         LastOwnerException => (StatusCodes.Status409Conflict, "A workspace keeps at least one owner."),
+        LastAdministratorException => (StatusCodes.Status409Conflict, "A workspace keeps at least one enabled administrator."),
         ArgumentException when IsThrownByUserTypes(exception) => (StatusCodes.Status400BadRequest, exception.Message),
         _ => null,
     };

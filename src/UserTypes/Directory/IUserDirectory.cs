@@ -105,6 +105,7 @@ public interface IUserDirectory
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
     /// <exception cref="AccountNotFoundException">The account does not exist in the actor's workspace.</exception>
     /// <exception cref="AccessDeniedException">The actor may not manage rights.</exception>
+    /// <exception cref="LastAdministratorException">The revocation takes manage-rights from the workspace's last enabled administrator.</exception>
     Task<UserAccount> RevokeAsync(AuthenticatedUser actor, string userId, RightsGrant grant, CancellationToken cancellationToken = default);
 
     /// <summary>Disables an account (freeing its seat) or enables it (taking a seat through the seat gate).</summary>
@@ -119,6 +120,7 @@ public interface IUserDirectory
     /// <exception cref="ExternalUsersDisabledException">Enabling an external account while <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
     /// <exception cref="LicenseRequiredException">Enabling an external account in a workspace not licensed for external users.</exception>
     /// <exception cref="SeatLimitExceededException">Enabling, and no seat of the account's type is free.</exception>
+    /// <exception cref="LastAdministratorException">Disabling the workspace's last enabled administrator.</exception>
     Task<UserAccount> SetEnabledAsync(string workspaceId, string userId, bool enabled, CancellationToken cancellationToken = default);
 
     /// <summary>Finds an account by user name, compared case-insensitively.</summary>
@@ -186,4 +188,19 @@ public interface IUserDirectory
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
     Task<UserAccount> RevokeSessionsAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes an account: its seat, user name and address are free at once, and nothing of it is kept (address,
+    /// password hash, person link). The workspace's last enabled holder of <see cref="FunctionalRights.ManageRights"/>
+    /// cannot be deleted.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the account is gone.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    /// <exception cref="LastAdministratorException">The account is the workspace's last enabled administrator.</exception>
+    Task DeleteAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
 }

@@ -35,6 +35,26 @@ internal sealed partial class UserDirectory
             user => user with { Account = user.Account with { SecurityStamp = UserAccount.NewSecurityStamp() } },
             cancellationToken);
 
+    public async Task DeleteAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
+        {
+            var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
+                ?? throw new AccountNotFoundException(workspaceId, userId);
+            var result = await users.DeleteAsync(workspaceId, userId, current.Account.Version, cancellationToken).ConfigureAwait(false);
+            if (result != UserStoreResult.Conflict)
+            {
+                ThrowIfRefused(result, current.Account, limit: null);
+                return;
+            }
+        }
+
+        throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
+    }
+
     // A trusted host call that changes one account and takes no seat.
     private async Task<UserAccount> ChangeAccountAsync(string workspaceId, string userId, Func<StoredUser, StoredUser> change, CancellationToken cancellationToken)
     {

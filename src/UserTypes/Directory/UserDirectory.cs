@@ -172,6 +172,7 @@ internal sealed partial class UserDirectory(
     // Every path that adds an account goes through here, and so through the store's seat gate.
     private async Task CreateAsync(StoredUser user, WorkspaceRecord workspace, CancellationToken cancellationToken)
     {
+        user = WithAdministrator(user);
         var limit = LicenseGate.SeatLimit(workspace.License, user.Account.UserType);
         var result = await users.CreateAsync(user, limit, cancellationToken).ConfigureAwait(false);
         ThrowIfRefused(result, user.Account, limit);
@@ -185,6 +186,8 @@ internal sealed partial class UserDirectory(
                 throw new UserNameTakenException(account.WorkspaceId, account.UserName);
             case UserStoreResult.EmailTaken:
                 throw new EmailTakenException(account.WorkspaceId);
+            case UserStoreResult.LastAdministrator:
+                throw new LastAdministratorException(account.WorkspaceId);
             case UserStoreResult.SeatLimitReached:
                 throw new SeatLimitExceededException(account.WorkspaceId, account.UserType, limit.GetValueOrDefault());
             case UserStoreResult.Conflict:
@@ -209,7 +212,7 @@ internal sealed partial class UserDirectory(
             }
 
             var version = current.Account.Version;
-            changed = changed with { Account = changed.Account with { Version = version + 1 } };
+            changed = WithAdministrator(changed with { Account = changed.Account with { Version = version + 1 } });
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
             var result = await users.UpdateAsync(changed, version, limit, cancellationToken).ConfigureAwait(false);
             if (result != UserStoreResult.Conflict)
@@ -221,6 +224,13 @@ internal sealed partial class UserDirectory(
 
         throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
     }
+
+    // Whether the account holds manage-rights is decided here, on every write, so the store can keep the workspace's
+    // last enabled administrator without knowing the rights policy.
+    private StoredUser WithAdministrator(StoredUser user) => user with
+    {
+        IsAdministrator = rightsPolicy.Evaluate(user.Account.UserType, user.Account.Rights).Has(FunctionalRights.ManageRights),
+    };
 
     private static RightsGrant ValidGrant(RightsGrant grant, string paramName)
     {

@@ -28,7 +28,8 @@ public interface IUserAccountStore
 
     /// <summary>
     /// Replaces an account if it is still at <paramref name="expectedVersion"/>. When the new state takes a seat the
-    /// old one did not, <see cref="SeatGate"/> applies as in <see cref="CreateAsync"/>.
+    /// old one did not, <see cref="SeatGate"/> applies as in <see cref="CreateAsync"/>; when it stops being an enabled
+    /// administrator, another enabled administrator of the workspace must remain.
     /// </summary>
     /// <param name="user">The account's new state, at <paramref name="expectedVersion"/> + 1.</param>
     /// <param name="expectedVersion">The version the change was computed from.</param>
@@ -36,6 +37,20 @@ public interface IUserAccountStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Any <see cref="UserStoreResult"/>; <see cref="UserStoreResult.Conflict"/> when missing or at another version.</returns>
     Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes an account, if it is still at <paramref name="expectedVersion"/> and is not the workspace's last enabled
+    /// administrator. Its seat, user name and address are free at once; nothing of it is kept.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="expectedVersion">The version the decision to delete was made on.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.LastAdministrator"/>, or
+    /// <see cref="UserStoreResult.Conflict"/> when missing or at another version.
+    /// </returns>
+    Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes <paramref name="user"/> the workspace's one anonymous account, removing any other anonymous account of

@@ -16,7 +16,9 @@ public interface IUserClassificationStore
     /// Gives every <see cref="UserTypeSource.Classified"/> account of the workspace the type <paramref name="classify"/>
     /// returns for its e-mail address, in one atomic pass. Passes are serialised per workspace, and a pass computed
     /// from an older workspace version than the last one applied is refused, so an old classification never
-    /// overwrites a newer one. Never disables or deletes an account. A pass that changed an account must raise
+    /// overwrites a newer one. Never disables or deletes an account, and never re-types the workspace's last enabled
+    /// administrator (<see cref="StoredUser.IsAdministrator"/>) to a type other than internal: that account keeps its
+    /// type. A re-typed account that is no longer internal is no longer an administrator. A pass that changed an account must raise
     /// <see cref="StoreChangeSignal.WorkspaceChanged"/> (one that changed nothing may).
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>

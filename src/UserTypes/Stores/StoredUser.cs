@@ -15,6 +15,16 @@ public sealed record StoredUser
     /// <summary>When the pending e-mail confirmation token expires.</summary>
     public DateTimeOffset? EmailConfirmationTokenExpiresAt { get; init; }
 
+    /// <summary>
+    /// Whether the account holds <see cref="FunctionalRights.ManageRights"/> (from its user type's defaults or its
+    /// grant), as the directory computed it when it wrote the account. A store keeps at least one enabled
+    /// administrator in a workspace that has one: see <see cref="UserStoreResult.LastAdministrator"/>.
+    /// </summary>
+    public bool IsAdministrator { get; init; }
+
+    /// <summary>Whether the account is an administrator that counts: enabled and holding the right.</summary>
+    public bool IsEnabledAdministrator => IsAdministrator && Account.Enabled;
+
     /// <summary>The key user names are unique by within a workspace; see <see cref="UserAccount.NormalizeUserName"/>.</summary>
     public string NormalizedUserName => UserAccount.NormalizeUserName(Account.UserName);
 }

@@ -17,4 +17,10 @@ public enum UserStoreResult
 
     /// <summary>Another account of the workspace has the e-mail address.</summary>
     EmailTaken,
+
+    /// <summary>
+    /// The write would leave the workspace without an enabled administrator (<see cref="StoredUser.IsAdministrator"/>):
+    /// it disables, deletes or demotes the last one.
+    /// </summary>
+    LastAdministrator,
 }

@@ -100,6 +100,7 @@ public sealed class GrantTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Grant_ByADisabledAdministrator_IsDenied()
     {
+        await _host.CreateAdministratorAsync(_workspace, "second-admin");
         await _host.Users.SetEnabledAsync(_workspace, _admin.UserId, enabled: false);
 
         var act = () => _host.Users.GrantAsync(_admin, _staff.Id, Data("contact", DataRights.Delete));

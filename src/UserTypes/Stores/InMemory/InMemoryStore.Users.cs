@@ -34,6 +34,29 @@ internal sealed partial class InMemoryStore
         return Task.FromResult(UserStoreResult.Succeeded);
     }
 
+    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = TenantOf(workspaceId);
+        lock (tenant.Gate)
+        {
+            if (!tenant.ById.TryGetValue(userId, out var previous) || previous.Account.Version != expectedVersion)
+            {
+                return Task.FromResult(UserStoreResult.Conflict);
+            }
+
+            if (AdministratorGate.Removes(previous, next: null) && tenant.EnabledAdministrators(except: userId) == 0)
+            {
+                return Task.FromResult(UserStoreResult.LastAdministrator);
+            }
+
+            tenant.Remove(previous);
+        }
+
+        changes.AccountChanged(workspaceId, userId);
+        return Task.FromResult(UserStoreResult.Succeeded);
+    }
+
     public Task<StoredUser?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.ById.GetValueOrDefault(userId), cancellationToken);
 
@@ -62,21 +85,8 @@ internal sealed partial class InMemoryStore
             }
 
             // Decide every account first: if classify throws, nothing has been written.
-            var changed = new List<StoredUser>();
-            var examined = 0;
-            foreach (var user in tenant.ById.Values)
-            {
-                if (user.Account is { UserTypeSource: UserTypeSource.Classified, Email: { } email } account)
-                {
-                    examined++;
-                    var type = classify(email);
-                    if (type != account.UserType)
-                    {
-                        // A new type ends the account's sessions: a new security stamp with it.
-                        changed.Add(user with { Account = account with { UserType = type, SecurityStamp = UserAccount.NewSecurityStamp(), Version = account.Version + 1 } });
-                    }
-                }
-            }
+            var classified = tenant.ById.Values.Where(user => user.Account is { UserTypeSource: UserTypeSource.Classified, Email: not null }).ToList();
+            var changed = Reclassification.Decide(classified, classify, tenant.EnabledAdministrators(except: null));
 
             foreach (var user in changed)
             {
@@ -86,7 +96,7 @@ internal sealed partial class InMemoryStore
             tenant.ClassifiedVersion = workspaceVersion;
             report = new ReclassificationReport
             {
-                Examined = examined,
+                Examined = classified.Count,
                 BecameInternal = changed.Count(u => u.Account.UserType == UserType.Internal),
                 BecameExternal = changed.Count(u => u.Account.UserType == UserType.External),
                 InternalUsers = tenant.Seats.Internal,
@@ -127,6 +137,7 @@ internal sealed partial class InMemoryStore
                 ({ } expected, _) when previous?.Account.Version != expected => UserStoreResult.Conflict,
                 _ when tenant.Clash(user, except: account.Id) is { } clash => clash,
                 _ when !SeatGate.Admits(tenant.Seats, previous?.Account, account, seatLimit) => UserStoreResult.SeatLimitReached,
+                _ when previous is not null && AdministratorGate.Removes(previous, user) && tenant.EnabledAdministrators(except: account.Id) == 0 => UserStoreResult.LastAdministrator,
                 _ => UserStoreResult.Succeeded,
             };
             if (result != UserStoreResult.Succeeded)
@@ -179,6 +190,8 @@ internal sealed partial class InMemoryStore
         public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;
 
         private string? AnonymousId { get; set; }
+
+        public int EnabledAdministrators(string? except) => ById.Values.Count(user => user.IsEnabledAdministrator && user.Account.Id != except);
 
         // The unique key another account (not except) holds: the user name first, then the address.
         public UserStoreResult? Clash(StoredUser user, string? except)
