@@ -29,8 +29,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public override IReadOnlyList<string> Migrations { get; } = RelationalSchema.Migrations(
-        new SqlTypes(Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Bytes: "bytea", Identity: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        new SqlTypes(Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Bytes: "bytea", Identity: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Ordinal: "COLLATE \"C\""),
         dialectTables: string.Empty);
+
+    public override string OrdinalCollation => "COLLATE \"C\"";
 
     public override string LockWorkspaceSql => "SELECT classified_version, internal_seats, external_seats FROM usertypes_workspaces WHERE id = @workspace_id FOR UPDATE";
 

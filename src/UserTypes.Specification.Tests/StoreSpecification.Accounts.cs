@@ -358,6 +358,28 @@ public abstract partial class StoreSpecification
         Assert.That(results.Count(r => r == UserStoreResult.LastAdministrator), Is.EqualTo(1));
     }
 
+    /// <summary>A listing is ordered by normalised name (ordinal), continues strictly after a position, and filters.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task List_OrdersByNormalisedName_ContinuesAfterAPosition_AndFilters()
+    {
+        await CreateWorkspaceAsync();
+        foreach (var name in new[] { "b", "A_1", "a1", "C", "d" })
+        {
+            await Store.CreateAsync(NewUser(name, name == "d" ? UserType.External : UserType.Internal), null, None);
+        }
+
+        var all = await Store.ListAsync(Workspace, new UserListFilter { Limit = 10 }, None);
+        var after = await Store.ListAsync(Workspace, new UserListFilter { After = ("A_1", "id-A_1"), Limit = 2 }, None);
+        var prefix = await Store.ListAsync(Workspace, new UserListFilter { UserNamePrefix = "A_", EmailPrefix = "a_", Limit = 10 }, None);
+        var external = await Store.ListAsync(Workspace, new UserListFilter { UserType = UserType.External, Limit = 10 }, None);
+
+        Assert.That(all.Select(user => user.NormalizedUserName), Is.EqualTo(new[] { "A1", "A_1", "B", "C", "D" }), "ordinal: '1' < '_'");
+        Assert.That(after.Select(user => user.NormalizedUserName), Is.EqualTo(new[] { "B", "C" }));
+        Assert.That(prefix.Select(user => user.NormalizedUserName), Is.EqualTo(new[] { "A_1" }), "'_' is literal");
+        Assert.That(external.Select(user => user.NormalizedUserName), Is.EqualTo(new[] { "D" }));
+    }
+
     // The account capability alone, as the user directory sees it.
     private static IUserAccountStore Users(IUserTypesStore store) => store;
 }

@@ -20,7 +20,7 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public override IReadOnlyList<string> Migrations { get; } = RelationalSchema.Migrations(
-        new SqlTypes(Text: "TEXT", Integer: "INTEGER", BigInt: "INTEGER", Boolean: "INTEGER", Bytes: "BLOB", Identity: "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        new SqlTypes(Text: "TEXT", Integer: "INTEGER", BigInt: "INTEGER", Boolean: "INTEGER", Bytes: "BLOB", Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Ordinal: "COLLATE BINARY"),
         dialectTables: """
             CREATE TABLE usertypes_changes (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -29,6 +29,8 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
                 instance TEXT NOT NULL,
                 at INTEGER NOT NULL);
             """);
+
+    public override string OrdinalCollation => "COLLATE BINARY";
 
     public override string LockWorkspaceSql => "SELECT classified_version, internal_seats, external_seats FROM usertypes_workspaces WHERE id = @workspace_id";
 

@@ -59,6 +59,7 @@ internal static class RelationalSchema
             administrator {types.Boolean} NOT NULL,
             UNIQUE (workspace_id, normalized_user_name));
         CREATE UNIQUE INDEX usertypes_users_email ON usertypes_users (workspace_id, email) WHERE email IS NOT NULL;
+        CREATE INDEX usertypes_users_listing ON usertypes_users (workspace_id, normalized_user_name {types.Ordinal}, id {types.Ordinal});
         CREATE UNIQUE INDEX usertypes_users_one_anonymous ON usertypes_users (workspace_id) WHERE user_type = 2;
         CREATE INDEX usertypes_users_seats ON usertypes_users (workspace_id, user_type) WHERE enabled;
         {dialectTables}
@@ -73,4 +74,5 @@ internal static class RelationalSchema
 /// <param name="Boolean">Booleans.</param>
 /// <param name="Bytes">Byte strings.</param>
 /// <param name="Identity">An ever-increasing integer primary key, with its constraint.</param>
-internal sealed record SqlTypes(string Text, string Integer, string BigInt, string Boolean, string Bytes, string Identity);
+/// <param name="Ordinal">The collation clause that orders text by code point, so that paging agrees with the other stores.</param>
+internal sealed record SqlTypes(string Text, string Integer, string BigInt, string Boolean, string Bytes, string Identity, string Ordinal);

@@ -112,6 +112,61 @@ internal sealed partial class RelationalStore
     public Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindAsync(connection, null, "email = @email", ("email", email), workspaceId, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<StoredUser>> ListAsync(string workspaceId, UserListFilter filter, CancellationToken cancellationToken)
+    {
+        var ordinal = _dialect.OrdinalCollation;
+        var conditions = new List<string> { "workspace_id = @workspace_id" };
+        var parameters = new List<(string, object?)> { ("workspace_id", workspaceId), ("limit", filter.Limit) };
+        void Add(string condition, params (string, object?)[] values)
+        {
+            conditions.Add(condition);
+            parameters.AddRange(values);
+        }
+
+        if (filter.UserType is { } type)
+        {
+            Add("user_type = @user_type", ("user_type", (int)type));
+        }
+
+        if (filter.Enabled is { } enabled)
+        {
+            Add("enabled = @enabled", ("enabled", enabled));
+        }
+
+        if (filter.PersonId is { } personId)
+        {
+            Add("person_id = @person_id", ("person_id", personId));
+        }
+
+        if (filter.UserNamePrefix is { } namePrefix)
+        {
+            // A literal prefix: LIKE's own wildcards in the search are escaped.
+            Add(
+                "(normalized_user_name LIKE @name_prefix ESCAPE '\\' OR email LIKE @email_prefix ESCAPE '\\')",
+                ("name_prefix", LikePrefix(namePrefix)),
+                ("email_prefix", LikePrefix(filter.EmailPrefix ?? namePrefix)));
+        }
+
+        if (filter.After is { } after)
+        {
+            Add(
+                $"(normalized_user_name {ordinal} > @after_name OR (normalized_user_name = @after_name AND id {ordinal} > @after_id))",
+                ("after_name", after.NormalizedUserName),
+                ("after_id", after.Id));
+        }
+
+        return ReadAsync<IReadOnlyList<StoredUser>>(
+            async connection => await connection.Command(
+                $"SELECT {UserRow.Columns} FROM usertypes_users WHERE {string.Join(" AND ", conditions)} " +
+                $"ORDER BY normalized_user_name {ordinal}, id {ordinal} LIMIT @limit",
+                null,
+                [.. parameters]).ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    private static string LikePrefix(string prefix) =>
+        prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindAsync(connection, null, "user_type = @type", ("type", (int)UserType.Anonymous), workspaceId, cancellationToken), cancellationToken);
 

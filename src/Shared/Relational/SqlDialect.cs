@@ -11,6 +11,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The schema, one script per version, applied in order and recorded in <c>usertypes_migrations</c>.</summary>
     public abstract IReadOnlyList<string> Migrations { get; }
 
+    /// <summary>The collation clause that orders text by code point (as <see cref="SqlTypes.Ordinal"/>).</summary>
+    public abstract string OrdinalCollation { get; }
+
     /// <summary>Locks the workspace row for the rest of the transaction and reads its classified version and seat counters.</summary>
     public abstract string LockWorkspaceSql { get; }
 

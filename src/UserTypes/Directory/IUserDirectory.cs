@@ -203,4 +203,34 @@ public interface IUserDirectory
     /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
     /// <exception cref="LastAdministratorException">The account is the workspace's last enabled administrator.</exception>
     Task DeleteAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists a workspace's accounts a page at a time, ordered by normalised user name, then id. An account that exists
+    /// (and keeps its name) for the whole listing appears exactly once, whatever is inserted or deleted meanwhile, and a
+    /// late page costs what the first does.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="query">The filters, the page size and the previous page's continuation token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, with the token of the next one (<see langword="null"/> on the last page).</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is invalid, or the continuation token is malformed or was made for another workspace or other
+    /// filters (ParamName <c>query</c>).
+    /// </exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<UserPage> ListUsersAsync(string workspaceId, UserQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Exports what UserTypes keeps about the person behind an account, as JSON for the host to hand over on request
+    /// (GDPR articles 15 and 20): identity, address, type, rights, state and dates; never the password hash, a token
+    /// or the security stamp.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Indented JSON with camel-case names.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    Task<string> ExportPersonalDataAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
 }

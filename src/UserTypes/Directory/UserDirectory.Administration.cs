@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace UserTypes;
 
 internal sealed partial class UserDirectory
@@ -35,6 +37,40 @@ internal sealed partial class UserDirectory
             user => user with { Account = user.Account with { SecurityStamp = UserAccount.NewSecurityStamp() } },
             cancellationToken);
 
+    public async Task<UserPage> ListUsersAsync(string workspaceId, UserQuery query, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        ArgumentNullException.ThrowIfNull(query);
+        ThrowIfInvalid(query);
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+        // The scope a token is bound to: every filter, separated by a character no id or search may hold.
+        var scope = string.Join('\u0001', workspaceId, query.UserType?.ToString(), query.Enabled?.ToString(), query.PersonId, query.Search, query.PageSize.ToString(CultureInfo.InvariantCulture));
+        var filter = new UserListFilter
+        {
+            UserType = query.UserType,
+            Enabled = query.Enabled,
+            PersonId = query.PersonId,
+            UserNamePrefix = query.Search is { } search ? UserAccount.NormalizeUserName(search) : null,
+            EmailPrefix = query.Search?.ToLowerInvariant(),
+            After = ContinuationToken.Read(query.ContinuationToken, scope),
+
+            // One more than a page: whether it comes back says whether there is a next page.
+            Limit = query.PageSize + 1,
+        };
+        var found = await users.ListAsync(workspaceId, filter, cancellationToken).ConfigureAwait(false);
+        var page = found.Take(query.PageSize).Select(user => user.Account).ToList();
+        var next = found.Count > query.PageSize ? ContinuationToken.Create(scope, (UserAccount.NormalizeUserName(page[^1].UserName), page[^1].Id)) : null;
+        return new UserPage(page, next);
+    }
+
+    public async Task<string> ExportPersonalDataAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)
+    {
+        var account = await FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
+            ?? throw new AccountNotFoundException(workspaceId, userId);
+        return PersonalData.Export(account);
+    }
+
     public async Task DeleteAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
@@ -53,6 +89,23 @@ internal sealed partial class UserDirectory
         }
 
         throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
+    }
+
+    private static void ThrowIfInvalid(UserQuery query)
+    {
+        var error = query switch
+        {
+            { PageSize: < 1 or > 1000 } => $"PageSize must be between 1 and 1000 (was {query.PageSize}).",
+            { UserType: { } type } when !Enum.IsDefined(type) => $"UserType {(int)type} is not a user type.",
+            { Search: { Length: 0 or > UserName.MaxLength } } => $"Search must have 1 to {UserName.MaxLength} characters.",
+            { Search: { } search } when search.Any(char.IsControl) => "Search must not contain control characters.",
+            { PersonId: { Length: 0 or > Identifier.MaxLength } } => $"PersonId must have 1 to {Identifier.MaxLength} characters.",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            throw new ArgumentException($"'query' is not valid: {error}", nameof(query));
+        }
     }
 
     // A trusted host call that changes one account and takes no seat.

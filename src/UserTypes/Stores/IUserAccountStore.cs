@@ -82,6 +82,13 @@ public interface IUserAccountStore
     /// <returns>The account, or <see langword="null"/>.</returns>
     Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken);
 
+    /// <summary>Reads one page of a workspace's accounts; see <see cref="UserListFilter"/>.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="filter">The filters, the position and the page's size.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>At most <see cref="UserListFilter.Limit"/> accounts, in order.</returns>
+    Task<IReadOnlyList<StoredUser>> ListAsync(string workspaceId, UserListFilter filter, CancellationToken cancellationToken);
+
     /// <summary>Reads the workspace's anonymous account.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

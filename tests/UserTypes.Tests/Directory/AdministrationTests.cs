@@ -138,6 +138,26 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
         (await unknown.Should().ThrowAsync<AccountNotFoundException>()).Which.UserId.Should().Be("no-such-id");
     }
 
+    [Test]
+    public async Task PersonalData_IsTheAccountAsJson_WithoutAnySecret()
+    {
+        var partner = await _host.Users.CreateExternalUserAsync(_admin, "person-9", "partner", "pat@partner.example", TestHost.Password);
+        var stored = await _host.StoredAsync(partner);
+
+        var json = await _host.Users.ExportPersonalDataAsync(_workspace, partner.Id);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        root.GetProperty("id").GetString().Should().Be(partner.Id);
+        root.GetProperty("email").GetString().Should().Be("pat@partner.example");
+        root.GetProperty("personId").GetString().Should().Be("person-9");
+        root.GetProperty("userType").GetString().Should().Be("External");
+        json.Should().NotContain(stored.PasswordHash).And.NotContain(partner.SecurityStamp)
+            .And.NotContainAny("hash", "Hash", "stamp", "Stamp", "token", "Token", "password", "Password");
+        var missing = () => _host.Users.ExportPersonalDataAsync(_workspace, "no-such-id");
+        await missing.Should().ThrowAsync<AccountNotFoundException>();
+    }
+
     private Task<AuthenticatedUser> LoginAsync(string userName, string password) =>
         _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials(userName, password), ClientKind.WebApplication);
 }

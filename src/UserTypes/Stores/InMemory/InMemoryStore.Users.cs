@@ -66,8 +66,31 @@ internal sealed partial class InMemoryStore
     public Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.IdByEmail.TryGetValue(email, out var id) ? tenant.ById[id] : null, cancellationToken);
 
+    public Task<IReadOnlyList<StoredUser>> ListAsync(string workspaceId, UserListFilter filter, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredUser>>(
+            workspaceId,
+            tenant => tenant.ById.Values
+                .Where(user => (filter.UserType is null || user.Account.UserType == filter.UserType)
+                    && (filter.Enabled is null || user.Account.Enabled == filter.Enabled)
+                    && (filter.PersonId is null || user.Account.PersonId == filter.PersonId)
+                    && (filter.UserNamePrefix is null
+                        || user.NormalizedUserName.StartsWith(filter.UserNamePrefix, StringComparison.Ordinal)
+                        || user.Account.Email?.StartsWith(filter.EmailPrefix ?? filter.UserNamePrefix, StringComparison.Ordinal) == true)
+                    && (filter.After is not { } after || IsAfter(user, after)))
+                .OrderBy(user => user.NormalizedUserName, StringComparer.Ordinal)
+                .ThenBy(user => user.Account.Id, StringComparer.Ordinal)
+                .Take(filter.Limit)
+                .ToList(),
+            cancellationToken);
+
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.Anonymous, cancellationToken);
+
+    private static bool IsAfter(StoredUser user, (string NormalizedUserName, string Id) position)
+    {
+        var byName = string.CompareOrdinal(user.NormalizedUserName, position.NormalizedUserName);
+        return byName > 0 || (byName == 0 && string.CompareOrdinal(user.Account.Id, position.Id) > 0);
+    }
 
     public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
         Read(workspaceId, tenant => tenant.Seats, cancellationToken);

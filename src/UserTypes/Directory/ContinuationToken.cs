@@ -1,0 +1,57 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace UserTypes;
+
+/// <summary>
+/// The opaque token of a listing's next page: the position after the last account of a page (keyset paging) and a
+/// fingerprint of the workspace and filters it belongs to, so a token used with other filters is refused rather than
+/// silently continuing a different listing.
+/// </summary>
+internal static class ContinuationToken
+{
+    private const string Refused = "'query' has a continuation token that is malformed or belongs to another workspace or other filters.";
+
+    /// <summary>Makes the token of the page after <paramref name="last"/>.</summary>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <param name="last">The last account of the page.</param>
+    /// <returns>The token.</returns>
+    public static string Create(string scope, (string NormalizedUserName, string Id) last) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Position(Fingerprint(scope), last.NormalizedUserName, last.Id)));
+
+    /// <summary>Reads a token made for <paramref name="scope"/>.</summary>
+    /// <param name="token">The token, or <see langword="null"/> for the first page.</param>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <returns>The position to continue after, or <see langword="null"/> for the first page.</returns>
+    /// <exception cref="ArgumentException">The token is malformed or was made for another scope (ParamName <c>query</c>).</exception>
+    public static (string NormalizedUserName, string Id)? Read(string? token, string scope)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        Position? position;
+        try
+        {
+            position = token.Length <= 2048 ? JsonSerializer.Deserialize<Position>(Base64Url.DecodeFromChars(token)) : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            throw new ArgumentException(Refused, "query", e);
+        }
+
+        if (position is not { Scope: { } fingerprint, Name: { } name, Id: { } id } || fingerprint != Fingerprint(scope))
+        {
+            throw new ArgumentException(Refused, "query");
+        }
+
+        return (name, id);
+    }
+
+    private static string Fingerprint(string scope) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(scope))[..12]);
+
+    private sealed record Position(string? Scope, string? Name, string? Id);
+}

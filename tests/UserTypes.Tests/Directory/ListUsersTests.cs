@@ -1,0 +1,143 @@
+using UserTypes.Tests.Stores;
+
+namespace UserTypes.Tests.Directory;
+
+/// <summary>Listing a workspace's accounts a page at a time, with filters, on every store.</summary>
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
+{
+    private TestHost _host = null!;
+    private string _workspace = null!;
+    private AuthenticatedUser _admin = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _host = NewHost(o => o.ExternalUsers.Enabled = true);
+        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
+        _admin = await _host.CreateAdministratorAsync(_workspace);
+    }
+
+    [TearDown]
+    public void TearDown() => _host?.Dispose();
+
+    [Test]
+    public async Task Pages_ListEveryAccountOnce_InOrderOfTheNormalisedUserName()
+    {
+        foreach (var name in new[] { "zoe", "Adam", "bob", "Carla", "dave", "Émile", "eve" })
+        {
+            await CreateAsync(name);
+        }
+
+        var pages = await AllPagesAsync(new UserQuery { PageSize = 3 });
+
+        pages.Should().HaveCount(3);
+        pages.SelectMany(page => page).Select(account => account.UserName).Should()
+            .Equal("Adam", "admin", "bob", "Carla", "dave", "eve", "zoe", "Émile");
+    }
+
+    [Test]
+    public async Task Filters_Combine_AndTheSearchIsALiteralCaseInsensitivePrefixOfNameOrAddress()
+    {
+        await CreateAsync("anna", "anna@softr.io");
+        await CreateAsync("bert", "an.other@softr.io");
+        await CreateAsync("an_x", "x@softr.io");
+        await CreateAsync("anzx", "y@softr.io");
+        var partner = await _host.Users.CreateExternalUserAsync(_admin, "person-7", "ANDY", "andy@partner.example", TestHost.Password);
+        await _host.Users.SetEnabledAsync(_workspace, (await _host.Users.FindByUserNameAsync(_workspace, "anna"))!.Id, enabled: false);
+
+        (await NamesAsync(new UserQuery { Search = "AN" })).Should().Equal("ANDY", "anna", "anzx", "an_x", "bert");
+        (await NamesAsync(new UserQuery { Search = "an_" })).Should().Equal("an_x");
+        (await NamesAsync(new UserQuery { Search = "an%" })).Should().BeEmpty();
+        (await NamesAsync(new UserQuery { Search = "an", UserType = UserType.External })).Should().Equal("ANDY");
+        (await NamesAsync(new UserQuery { Search = "an", Enabled = false })).Should().Equal("anna");
+        (await NamesAsync(new UserQuery { PersonId = "person-7" })).Should().Equal(partner.UserName);
+    }
+
+    [Test]
+    public async Task AToken_IsBoundToItsWorkspaceAndFilters_AndAForgedOneIsRefused()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await CreateAsync($"user{i}");
+        }
+
+        var first = await _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2 });
+        var other = await _host.CreateWorkspaceAsync("owner@softr.io");
+
+        var otherFilters = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, Enabled = true, ContinuationToken = first.ContinuationToken });
+        var otherWorkspace = () => _host.Users.ListUsersAsync(other, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken });
+        var forged = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken![..^2] + "AA" });
+        var garbage = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { ContinuationToken = "not a token!" });
+
+        first.ContinuationToken.Should().NotBeNull();
+        foreach (var act in new[] { otherFilters, otherWorkspace, forged, garbage })
+        {
+            (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("query");
+        }
+    }
+
+    [TestCase(0)]
+    [TestCase(1001)]
+    public async Task APageSizeOutsideItsRange_IsRefused(int pageSize)
+    {
+        var act = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = pageSize });
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("PageSize");
+    }
+
+    [Test]
+    public async Task WhileAccountsComeAndGo_EveryAccountThatStays_IsListedExactlyOnce()
+    {
+        var staying = new List<string> { "admin" };
+        for (var i = 0; i < 30; i++)
+        {
+            staying.Add((await CreateAsync($"stay{i:00}")).UserName);
+        }
+
+        var listed = new List<string>();
+        var query = new UserQuery { PageSize = 4 };
+        var churn = 0;
+        while (true)
+        {
+            var page = await _host.Users.ListUsersAsync(_workspace, query);
+            listed.AddRange(page.Users.Select(account => account.UserName));
+
+            // Between pages, accounts appear before and after the position, and others disappear.
+            var early = await CreateAsync($"a-new{churn}");
+            await CreateAsync($"zz-new{churn}");
+            await _host.Users.DeleteAsync(_workspace, early.Id);
+            churn++;
+            if (page.ContinuationToken is null)
+            {
+                break;
+            }
+
+            query = query with { ContinuationToken = page.ContinuationToken };
+        }
+
+        listed.Where(staying.Contains).Should().BeEquivalentTo(staying).And.OnlyHaveUniqueItems();
+    }
+
+    private Task<UserAccount> CreateAsync(string userName, string? email = null) =>
+        _host.Users.CreateInternalUserAsync(_workspace, userName, email ?? $"{userName.ToLowerInvariant()}@softr.io", TestHost.Password);
+
+    private async Task<List<string>> NamesAsync(UserQuery query) =>
+        (await AllPagesAsync(query)).SelectMany(page => page).Select(account => account.UserName).Where(name => name != "admin").ToList();
+
+    private async Task<List<IReadOnlyList<UserAccount>>> AllPagesAsync(UserQuery query)
+    {
+        var pages = new List<IReadOnlyList<UserAccount>>();
+        while (true)
+        {
+            var page = await _host.Users.ListUsersAsync(_workspace, query);
+            pages.Add(page.Users);
+            if (page.ContinuationToken is null)
+            {
+                return pages;
+            }
+
+            query = query with { ContinuationToken = page.ContinuationToken };
+        }
+    }
+}
