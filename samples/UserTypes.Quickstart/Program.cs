@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using UserTypes;
 
 var services = new ServiceCollection();
-services.AddUserTypes().AddInMemoryStores();
+// Classification only: no mailbox flow, so no mailer is needed.
+services.AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores();
 using var provider = services.BuildServiceProvider();
 
 var workspaces = provider.GetRequiredService<IWorkspaceDirectory>();

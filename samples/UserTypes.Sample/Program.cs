@@ -3,19 +3,26 @@
 // anonymous, external and internal callers differently. Start it and follow the curl lines it prints.
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Data.Sqlite;
+using UserTypes;
 using UserTypes.Sample.Accounts;
 using UserTypes.Sample.Contacts;
 using UserTypes.Sample.Demo;
 using UserTypes.Sample.Hosting;
+using UserTypes.Sample.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("UserTypes") ?? "Data Source=usertypes-sample.db";
+
+// Mail goes to an outbox folder beside the data file, one .eml file a mail: open them as a person reads mail.
+var outbox = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource))!, "outbox");
 
 builder.Services.AddUserTypes(options =>
 {
     options.ExternalUsers.Enabled = true;
     options.AnonymousUsers.AllowImplicit = true;
 }).AddSqliteStores(connectionString);
+builder.Services.AddSingleton<IAccountMailer>(services => new OutboxMailer(outbox, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SampleDatabase(connectionString));
 builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSampleAuthentication();
@@ -31,5 +38,5 @@ app.UseAuthorization();
 app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts();
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, Console.Out));
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));
 await app.RunAsync();

@@ -25,7 +25,7 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
 
         await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
         await WithinBoundAsync(workspaceHeard, "the new workspace");
-        await Store.CreateAsync(NewAccount("Lee"), null, CancellationToken.None);
+        await Store.CreateAsync(NewAccount("Lee"), null, null, CancellationToken.None);
         await WithinBoundAsync(accountHeard, "the new account");
     }
 
@@ -38,7 +38,7 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
         await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? Store : other).CreateAsync(NewAccount($"u{i}"), 6, CancellationToken.None))));
+            Task.Run(() => (i % 2 == 0 ? Store : other).CreateAsync(NewAccount($"u{i}"), 6, null, CancellationToken.None))));
 
         Assert.That(results.Count(result => result == UserStoreResult.Succeeded), Is.EqualTo(6));
         Assert.That((await other.CountSeatsAsync(Workspace, CancellationToken.None)).Internal, Is.EqualTo(6));

@@ -32,10 +32,10 @@ public abstract partial class StoreSpecification
         var heard = Listen(Changes);
         var lee = NewUser("Lee");
 
-        await Store.CreateAsync(lee, null, None);
-        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, None);
-        await Store.CreateAsync(NewUser("Kim"), 0, None);
-        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, None);
+        await Store.CreateAsync(lee, null, null, None);
+        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, None);
+        await Store.CreateAsync(NewUser("Kim"), 0, null, None);
+        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, None);
 
         Assert.That(heard, Is.EqualTo(new[] { (Workspace, (string?)"id-Lee"), (Workspace, (string?)"id-Lee") }), "a refused seat and a stale version wrote nothing");
     }
@@ -46,7 +46,7 @@ public abstract partial class StoreSpecification
     public async Task WritesOfManyAccounts_RaiseTheChangeSignalForTheWorkspace()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
         var heard = Listen(Changes);
 
         await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), None);
@@ -62,7 +62,7 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var lee = NewUser("Lee");
-        await Store.CreateAsync(lee, null, None);
+        await Store.CreateAsync(lee, null, null, None);
         var seen = new ConcurrentQueue<long?>();
         Changes.Changed += (_, change) =>
         {
@@ -73,7 +73,7 @@ public abstract partial class StoreSpecification
             }
         };
 
-        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, None);
+        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, null, None);
 
         Assert.That(seen, Is.EqualTo(new long?[] { 2 }));
     }

@@ -8,8 +8,8 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_ChangesClassifiedAccountsOnly_AndRefusesAnOlderVersion()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, None);
-        await Store.CreateAsync(NewUser("assigned", UserType.External), null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
+        await Store.CreateAsync(NewUser("assigned", UserType.External), null, null, None);
 
         var report = await Store.ReclassifyAsync(Workspace, 5, _ => UserType.Internal, None);
         var stale = await Store.ReclassifyAsync(Workspace, 4, _ => UserType.External, None);
@@ -29,8 +29,8 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var retyped = NewUser("retyped", UserType.External, UserTypeSource.Classified);
         var kept = NewUser("kept", UserType.Internal, UserTypeSource.Classified);
-        await Store.CreateAsync(retyped, null, None);
-        await Store.CreateAsync(kept, null, None);
+        await Store.CreateAsync(retyped, null, null, None);
+        await Store.CreateAsync(kept, null, null, None);
 
         await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, None);
 
@@ -44,8 +44,8 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_WhenClassifyThrows_WritesNothing()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("a", UserType.External, UserTypeSource.Classified), null, None);
-        await Store.CreateAsync(NewUser("b", UserType.External, UserTypeSource.Classified), null, None);
+        await Store.CreateAsync(NewUser("a", UserType.External, UserTypeSource.Classified), null, null, None);
+        await Store.CreateAsync(NewUser("b", UserType.External, UserTypeSource.Classified), null, null, None);
         var calls = 0;
 
         Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -61,7 +61,7 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_ConcurrentPasses_TheNewestVersionWins()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(version => Task.Run(() =>
             Store.ReclassifyAsync(Workspace, version, _ => version % 2 == 0 ? UserType.Internal : UserType.External, None))));

@@ -8,7 +8,7 @@ public abstract partial class StoreSpecification
     public async Task RecordFailedLogin_ConcurrentFailuresAreEachCounted_AndTheLimitLocks()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, None);
 
         await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => Task.Run(() => Store.RecordFailedLoginAsync(Workspace, "id-Lee", 1000, Now, None))));
         var counted = await AccountAsync("id-Lee");
@@ -27,7 +27,7 @@ public abstract partial class StoreSpecification
     public async Task RecordFailedLogin_ConcurrentlyPastTheLimit_LocksOnceForEveryFiveFailures()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, None);
 
         var after = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Store.RecordFailedLoginAsync(Workspace, "id-Lee", 5, Now.AddMinutes(15), None))));
 
@@ -44,13 +44,13 @@ public abstract partial class StoreSpecification
     public async Task UpdateRacingAFailureCount_LandsWholeOrConflicts()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, None);
 
         for (var round = 0; round < 30; round++)
         {
             var current = (await Store.FindByIdAsync(Workspace, "id-Lee", None))!;
             var toggled = Changed(current, account => account with { Enabled = !account.Enabled });
-            var update = Task.Run(() => Store.UpdateAsync(toggled, current.Account.Version, null, None));
+            var update = Task.Run(() => Store.UpdateAsync(toggled, current.Account.Version, null, null, None));
             await Task.WhenAll([update, .. Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.RecordFailedLoginAsync(Workspace, "id-Lee", 1000, Now, None)))]);
 
             var after = await AccountAsync("id-Lee");
@@ -65,7 +65,7 @@ public abstract partial class StoreSpecification
     public async Task RecordSuccessfulLogin_ClearsFailuresAndLockout_AndStoresARehash()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, None);
         await Store.RecordFailedLoginAsync(Workspace, "id-Lee", 1, Now.AddMinutes(15), None);
 
         await Store.RecordSuccessfulLoginAsync(Workspace, "id-Lee", "$2a$05$new", None);
@@ -82,7 +82,7 @@ public abstract partial class StoreSpecification
     public async Task RecordSuccessfulLogin_WithoutARehash_KeepsTheHash()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, None);
 
         await Store.RecordSuccessfulLoginAsync(Workspace, "id-Lee", newPasswordHash: null, None);
 

@@ -178,6 +178,6 @@ public abstract partial class StoreSpecification
         Assert.That(() => Store.FindAsync(Workspace, canceled.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(() => Store.TryApplyAsync(new WorkspaceChange(Workspace, 1), canceled.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(() => Store.FindByIdAsync(Workspace, "id", canceled.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(() => Store.CreateAsync(NewUser("Lee"), null, canceled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Store.CreateAsync(NewUser("Lee"), null, null, canceled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 }

@@ -108,8 +108,6 @@ public abstract partial class StoreSpecification
             },
         },
         PasswordHash = "$2a$04$hash-of-" + name,
-        EmailConfirmationTokenHash = [1, 2, 3],
-        EmailConfirmationTokenExpiresAt = Now.AddDays(1),
     };
 
     private static StoredUser Changed(StoredUser user, Func<UserAccount, UserAccount> change) =>

@@ -17,6 +17,7 @@ var (command, store, connection, workspace) = (args[0], args[1], args[2], args[3
 var services = new ServiceCollection();
 var builder = services.AddUserTypes(o =>
 {
+    o.Mail.Enabled = false;
     o.Password.WorkFactor = 4;
     o.ExternalUsers.Enabled = true;
     o.Lockout.MaxFailedAttempts = 1000;

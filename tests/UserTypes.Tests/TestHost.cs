@@ -23,6 +23,7 @@ internal sealed class TestHost : IDisposable
         _database = shareStoresWith?._database ?? TestDatabase.Create(store);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IAccountMailer>(Mailer);
         var builder = services.AddUserTypes(options =>
         {
             options.Password.WorkFactor = 4;
@@ -40,6 +41,8 @@ internal sealed class TestHost : IDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public CapturingMailer Mailer { get; } = new();
 
     public IUserClassifier Classifier => _provider.GetRequiredService<IUserClassifier>();
 
@@ -67,6 +70,13 @@ internal sealed class TestHost : IDisposable
         }
 
         return id;
+    }
+
+    /// <summary>A whole sign-up, as a person does it: ask, read the mail, complete with its token.</summary>
+    public async Task<UserAccount> SignUpAsync(string workspaceId, string email, string password = Password)
+    {
+        await Users.RequestSignUpAsync(workspaceId, email);
+        return await Users.CompleteSignUpAsync(workspaceId, email, Mailer.TokenFor(email, AccountMailKind.SignUp), password);
     }
 
     /// <summary>An internal administrator holding both built-in functional rights, as the acting user.</summary>

@@ -15,6 +15,7 @@ internal sealed class AuthenticationHost : IDisposable
         _provider = new ServiceCollection()
             .AddUserTypes(o =>
             {
+                o.Mail.Enabled = false;
                 o.Password.WorkFactor = workFactor;
                 o.AnonymousUsers.AllowImplicit = true;
                 o.Lockout.MaxFailedAttempts = 1000;

@@ -24,7 +24,7 @@ internal static class WorkspaceFixture
     /// <summary>A classifier over an in-memory store holding <paramref name="workspaces"/>, each already cached.</summary>
     public static IUserClassifier CreateClassifier(params WorkspaceRecord[] workspaces)
     {
-        var provider = new ServiceCollection().AddUserTypes().AddInMemoryStores().Services.BuildServiceProvider();
+        var provider = new ServiceCollection().AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores().Services.BuildServiceProvider();
         var store = provider.GetRequiredService<IWorkspaceStore>();
         var classifier = provider.GetRequiredService<IUserClassifier>();
         foreach (var workspace in workspaces)

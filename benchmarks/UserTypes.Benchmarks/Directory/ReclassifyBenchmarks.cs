@@ -22,7 +22,11 @@ public class ReclassifyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _provider = new ServiceCollection().AddUserTypes(o => o.ExternalUsers.Enabled = true).AddInMemoryStores().Services.BuildServiceProvider();
+        _provider = new ServiceCollection().AddUserTypes(o =>
+        {
+            o.ExternalUsers.Enabled = true;
+            o.Mail.Enabled = false;
+        }).AddInMemoryStores().Services.BuildServiceProvider();
         _users = _provider.GetRequiredService<IUserDirectory>();
         _workspaces = _provider.GetRequiredService<IWorkspaceDirectory>();
         _workspaces.CreateAsync(Workspace, "owner@softr.io").GetAwaiter().GetResult();
@@ -46,7 +50,7 @@ public class ReclassifyBenchmarks
                     },
                     PasswordHash = "$2a$04$pre-hashed-for-the-benchmark",
                 },
-                seatLimit: null,
+                seatLimit: null, null,
                 CancellationToken.None).GetAwaiter().GetResult();
         }
     }

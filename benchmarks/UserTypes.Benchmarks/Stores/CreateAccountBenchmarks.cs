@@ -59,6 +59,7 @@ public class CreateAccountBenchmarks
                 PasswordHash = "$2a$11$pre-hashed-once-for-the-benchmark-run",
             },
             seatLimit: int.MaxValue,
+            consumedTokenId: null,
             CancellationToken.None);
     }
 }

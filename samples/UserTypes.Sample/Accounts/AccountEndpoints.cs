@@ -5,13 +5,19 @@ using UserTypes.Sample.Hosting;
 
 namespace UserTypes.Sample.Accounts;
 
-/// <summary>Sign-up, confirmation, web login, the caller's own view, external users and seat usage.</summary>
+/// <summary>
+/// Sign-up (e-mail first), password reset and change, web login, the caller's own view, external users and seat
+/// usage. Tokens travel only by mail: no response ever carries one, in Development or not.
+/// </summary>
 internal static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/signup", SignUpAsync);
-        workspace.MapPost("/signup/confirm", ConfirmEmailAsync);
+        workspace.MapPost("/signup", RequestSignUpAsync);
+        workspace.MapPost("/signup/complete", CompleteSignUpAsync);
+        workspace.MapPost("/password-reset", RequestPasswordResetAsync);
+        workspace.MapPost("/password-reset/complete", ResetPasswordAsync);
+        workspace.MapPost("/me/password", ChangePasswordAsync).RequireAuthorization(SamplePolicies.AnyUser);
         workspace.MapPost("/login", LoginAsync);
         workspace.MapPost("/logout", (Delegate)LogoutAsync);
         workspace.MapGet("/me", Me).RequireAuthorization(SamplePolicies.AnyUser);
@@ -20,17 +26,38 @@ internal static class AccountEndpoints
         return workspace;
     }
 
-    // No mail is sent: in Development the token comes back so the flow can be tried; elsewhere it would be e-mailed.
-    private static async Task<IResult> SignUpAsync(
-        string workspaceId, SignUpRequest request, IUserDirectory users, IHostEnvironment environment, CancellationToken cancellationToken)
+    // 202 for every address, whether it has an account or not: only the mailbox learns which.
+    private static async Task<IResult> RequestSignUpAsync(string workspaceId, EmailRequest request, IUserDirectory users, CancellationToken cancellationToken)
     {
-        var result = await users.SignUpAsync(workspaceId, request.Email, request.Password, cancellationToken);
-        var token = environment.IsDevelopment() ? result.EmailConfirmationToken : null;
-        return TypedResults.Created((string?)null, new SignUpResponse(AccountResponse.From(result.Account), token));
+        await users.RequestSignUpAsync(workspaceId, request.Email, cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> ConfirmEmailAsync(string workspaceId, ConfirmEmailRequest request, IUserDirectory users, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AccountResponse.From(await users.ConfirmEmailAsync(workspaceId, request.UserId, request.Token, cancellationToken)));
+    private static async Task<IResult> CompleteSignUpAsync(string workspaceId, CompleteSignUpRequest request, IUserDirectory users, CancellationToken cancellationToken) =>
+        TypedResults.Created((string?)null, AccountResponse.From(await users.CompleteSignUpAsync(workspaceId, request.Email, request.Token, request.Password, cancellationToken)));
+
+    private static async Task<IResult> RequestPasswordResetAsync(string workspaceId, EmailRequest request, IUserDirectory users, CancellationToken cancellationToken)
+    {
+        await users.RequestPasswordResetAsync(workspaceId, request.Email, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> ResetPasswordAsync(string workspaceId, ResetPasswordRequest request, IUserDirectory users, CancellationToken cancellationToken)
+    {
+        await users.ResetPasswordAsync(workspaceId, request.Email, request.Token, request.NewPassword, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest request, HttpContext context, IUserDirectory users, CancellationToken cancellationToken)
+    {
+        if (AuthenticatedUser.FromPrincipal(context.User) is not { } user)
+        {
+            return TypedResults.Forbid();
+        }
+
+        await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     // A failure, an unknown workspace included, is the one generic 401 the problem details handler writes.
     private static async Task<IResult> LoginAsync(string workspaceId, LoginRequest request, HttpContext context) =>

@@ -1,10 +1,16 @@
 namespace UserTypes.Sample.Accounts;
 
-/// <summary>The body of a sign-up.</summary>
-internal sealed record SignUpRequest(string Email, string Password);
+/// <summary>The body of a sign-up request or a password reset request: just the address.</summary>
+internal sealed record EmailRequest(string Email);
 
-/// <summary>The body of an e-mail confirmation.</summary>
-internal sealed record ConfirmEmailRequest(string UserId, string Token);
+/// <summary>The body of a sign-up's completion, with the token from the mail.</summary>
+internal sealed record CompleteSignUpRequest(string Email, string Token, string Password);
+
+/// <summary>The body of a password reset's completion, with the token from the mail.</summary>
+internal sealed record ResetPasswordRequest(string Email, string Token, string NewPassword);
+
+/// <summary>The body of a signed-in user's password change.</summary>
+internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
 /// <summary>The body of a web login.</summary>
 internal sealed record LoginRequest(string UserName, string Password);

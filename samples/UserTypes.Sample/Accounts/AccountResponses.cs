@@ -7,9 +7,6 @@ internal sealed record AccountResponse(string Id, string UserName, string? Email
         new(account.Id, account.UserName, account.Email, account.EmailConfirmed, account.UserType, account.PersonId, account.Enabled);
 }
 
-/// <summary>A new account, and in Development the token its confirmation e-mail would carry.</summary>
-internal sealed record SignUpResponse(AccountResponse Account, string? EmailConfirmationToken);
-
 /// <summary>The caller: who they are, their user type and what they may do.</summary>
 internal sealed record MeResponse(
     string UserId,

@@ -53,8 +53,6 @@ internal static class RelationalSchema
             created_at {types.BigInt} NOT NULL,
             version {types.BigInt} NOT NULL,
             password_hash {types.Text} NOT NULL,
-            token_hash {types.Bytes} NULL,
-            token_expires_at {types.BigInt} NULL,
             security_stamp {types.Text} NOT NULL,
             administrator {types.Boolean} NOT NULL,
             UNIQUE (workspace_id, normalized_user_name));
@@ -62,6 +60,18 @@ internal static class RelationalSchema
         CREATE INDEX usertypes_users_listing ON usertypes_users (workspace_id, normalized_user_name {types.Ordinal}, id {types.Ordinal});
         CREATE UNIQUE INDEX usertypes_users_one_anonymous ON usertypes_users (workspace_id) WHERE user_type = 2;
         CREATE INDEX usertypes_users_seats ON usertypes_users (workspace_id, user_type) WHERE enabled;
+        CREATE TABLE usertypes_tokens (
+            id {types.Text} NOT NULL PRIMARY KEY,
+            workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),
+            purpose {types.Integer} NOT NULL,
+            email {types.Text} NOT NULL,
+            hash {types.Bytes} NULL,
+            user_id {types.Text} NULL,
+            security_stamp {types.Text} NULL,
+            created_at {types.BigInt} NOT NULL,
+            expires_at {types.BigInt} NOT NULL);
+        CREATE INDEX usertypes_tokens_by_address ON usertypes_tokens (workspace_id, email, created_at);
+        CREATE INDEX usertypes_tokens_by_expiry ON usertypes_tokens (workspace_id, expires_at);
         {dialectTables}
         """,
     ];

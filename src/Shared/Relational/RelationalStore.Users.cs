@@ -7,11 +7,16 @@ internal sealed partial class RelationalStore
     private const string SeatCountSql =
         "SELECT user_type, COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND enabled = @enabled AND user_type IN (0, 1) GROUP BY user_type";
 
-    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Of(user.Account),
             async (transaction, locked) =>
             {
+                if (!await ConsumeTokenAsync(transaction, consumedTokenId, cancellationToken).ConfigureAwait(false))
+                {
+                    return (UserStoreResult.TokenUsed, false);
+                }
+
                 if (!SeatGate.Admits(locked.Seats, previous: null, user.Account, seatLimit))
                 {
                     return (UserStoreResult.SeatLimitReached, false);
@@ -21,11 +26,16 @@ internal sealed partial class RelationalStore
             },
             cancellationToken);
 
-    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Of(user.Account),
             async (transaction, locked) =>
             {
+                if (!await ConsumeTokenAsync(transaction, consumedTokenId, cancellationToken).ConfigureAwait(false))
+                {
+                    return (UserStoreResult.TokenUsed, false);
+                }
+
                 var previous = await FindAsync(transaction.Connection!, transaction, "id = @id", ("id", user.Account.Id), user.Account.WorkspaceId, cancellationToken).ConfigureAwait(false);
                 if (previous?.Account.Version != expectedVersion)
                 {
@@ -149,10 +159,9 @@ internal sealed partial class RelationalStore
 
         if (filter.After is { } after)
         {
-            Add(
-                $"(normalized_user_name {ordinal} > @after_name OR (normalized_user_name = @after_name AND id {ordinal} > @after_id))",
-                ("after_name", after.NormalizedUserName),
-                ("after_id", after.Id));
+            // Normalised names are unique per workspace, so the name alone is the position; a single range condition
+            // is what lets the index start there (an OR with the id made PostgreSQL scan from the first account).
+            Add($"normalized_user_name {ordinal} > @after_name", ("after_name", after.NormalizedUserName));
         }
 
         return ReadAsync<IReadOnlyList<StoredUser>>(

@@ -136,7 +136,9 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
 
     // The lock's row, if the workspace exists; the notice in the same batch runs too.
     private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, CancellationToken cancellationToken) =>
-        (await transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())])
+        (await (change.Notify
+            ? transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())])
+            : transaction.Command(_dialect.LockWorkspaceSql, ("workspace_id", change.WorkspaceId)))
             .ReadAllAsync(reader => new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2))), cancellationToken).ConfigureAwait(false))
         .FirstOrDefault();
 

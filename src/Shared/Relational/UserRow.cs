@@ -9,19 +9,19 @@ internal static class UserRow
     /// <summary>Every column, in the order <see cref="Read"/> expects.</summary>
     public const string Columns =
         "id, workspace_id, user_name, normalized_user_name, email, email_confirmed, user_type, user_type_source, person_id, enabled, " +
-        "rights, access_failed_count, lockout_end, created_at, version, password_hash, token_hash, token_expires_at, security_stamp, administrator";
+        "rights, access_failed_count, lockout_end, created_at, version, password_hash, security_stamp, administrator";
 
     /// <summary>The parameters of every column, named as in <see cref="Columns"/> prefixed with <c>@</c>.</summary>
     public const string Values =
         "@id, @workspace_id, @user_name, @normalized_user_name, @email, @email_confirmed, @user_type, @user_type_source, @person_id, @enabled, " +
-        "@rights, @access_failed_count, @lockout_end, @created_at, @version, @password_hash, @token_hash, @token_expires_at, @security_stamp, @administrator";
+        "@rights, @access_failed_count, @lockout_end, @created_at, @version, @password_hash, @security_stamp, @administrator";
 
     /// <summary>Every column but the key, as <c>column = @column</c>.</summary>
     public const string Assignments =
         "user_name = @user_name, normalized_user_name = @normalized_user_name, email = @email, email_confirmed = @email_confirmed, " +
         "user_type = @user_type, user_type_source = @user_type_source, person_id = @person_id, enabled = @enabled, rights = @rights, " +
         "access_failed_count = @access_failed_count, lockout_end = @lockout_end, created_at = @created_at, version = @version, " +
-        "password_hash = @password_hash, token_hash = @token_hash, token_expires_at = @token_expires_at, security_stamp = @security_stamp, administrator = @administrator";
+        "password_hash = @password_hash, security_stamp = @security_stamp, administrator = @administrator";
 
     /// <summary>The parameters of every column.</summary>
     /// <param name="user">The account.</param>
@@ -47,8 +47,6 @@ internal static class UserRow
             ("created_at", account.CreatedAt.UtcTicks),
             ("version", account.Version),
             ("password_hash", user.PasswordHash),
-            ("token_hash", user.EmailConfirmationTokenHash),
-            ("token_expires_at", user.EmailConfirmationTokenExpiresAt?.UtcTicks),
             ("security_stamp", account.SecurityStamp),
             ("administrator", user.IsAdministrator),
         ];
@@ -75,12 +73,10 @@ internal static class UserRow
             LockoutEnd = Ticks(reader.Nullable<long>(12)),
             CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
             Version = reader.GetInt64(14),
-            SecurityStamp = reader.GetString(18),
+            SecurityStamp = reader.GetString(16),
         },
         PasswordHash = reader.GetString(15),
-        EmailConfirmationTokenHash = reader.IsDBNull(16) ? null : reader.GetFieldValue<byte[]>(16),
-        EmailConfirmationTokenExpiresAt = Ticks(reader.Nullable<long>(17)),
-        IsAdministrator = reader.GetBoolean(19),
+        IsAdministrator = reader.GetBoolean(17),
     };
 
     /// <summary>A grant as the JSON kept in the <c>rights</c> column.</summary>

@@ -24,8 +24,6 @@ public enum AuthenticationFailureReason
     /// <summary>The user's type may not log in from this client (or the client kind is not defined).</summary>
     ClientNotAllowed,
 
-    /// <summary>A signed-up account whose e-mail address is not confirmed yet.</summary>
-    EmailNotConfirmed,
 
     /// <summary>No workspace has the id; answered like any other failure, so a caller cannot probe which workspaces exist.</summary>
     UnknownWorkspace,

@@ -169,8 +169,6 @@ internal sealed partial class Authenticator : IAuthenticator
         var reason = account switch
         {
             { Enabled: false } => AuthenticationFailureReason.AccountDisabled,
-            { UserTypeSource: UserTypeSource.Classified, EmailConfirmed: false } when _options.SignUp.RequireConfirmedEmail =>
-                AuthenticationFailureReason.EmailNotConfirmed,
             _ => ReasonForType(workspace, type, client),
         };
         if (reason is { } refused)

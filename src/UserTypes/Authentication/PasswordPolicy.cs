@@ -15,14 +15,21 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     /// <param name="password">The password.</param>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The password is outside the policy; ParamName <c>password</c>.</exception>
-    public void ThrowIfInvalid(string? password)
+    public void ThrowIfInvalid(string? password) => ThrowIfInvalid(password, nameof(password));
+
+    /// <summary>Throws unless <paramref name="password"/> may be set as a new password.</summary>
+    /// <param name="password">The password.</param>
+    /// <param name="paramName">The caller's parameter name, such as <c>newPassword</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The password is outside the policy; ParamName <paramref name="paramName"/>.</exception>
+    public void ThrowIfInvalid(string? password, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(password, paramName);
         var error = DescribeShape(password, out var characters) ?? (characters < _minLength ? $"it has fewer than {_minLength} characters." : null);
         if (error is not null)
         {
             // Never echo the password itself.
-            throw new ArgumentException($"The password is not allowed: {error}", nameof(password));
+            throw new ArgumentException($"The password is not allowed: {error}", paramName);
         }
     }
 

@@ -14,9 +14,10 @@ public sealed class UserTypesOptions
     [ValidateObjectMembers]
     public ClassificationOptions Classification { get; set; } = new();
 
-    /// <summary>How sign-up works.</summary>
+    /// <summary>The mailbox flows: whether they are on, and how many mails one address may be sent.</summary>
     [Required]
-    public SignUpOptions SignUp { get; set; } = new();
+    [ValidateObjectMembers]
+    public AccountMailOptions Mail { get; set; } = new();
 
     /// <summary>How long issued tokens stay valid.</summary>
     [Required]

@@ -58,6 +58,7 @@ public static class UserTypesServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, UserTypesOptionsRules>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesOptions>, AccountMailerValidator>());
         services.TryAddSingleton<IUserTypesStore>(_ => throw NoStore());
         UserTypesBuilder.RegisterCapabilities(services, static (services, descriptor) => services.TryAdd(descriptor));
         services.TryAddSingleton(TimeProvider.System);

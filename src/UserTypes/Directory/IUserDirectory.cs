@@ -7,35 +7,6 @@ namespace UserTypes;
 public interface IUserDirectory
 {
     /// <summary>
-    /// Creates an unconfirmed account whose type follows the classification of <paramref name="email"/>; the address
-    /// becomes its user name. An address classified external needs external users enabled and licensed.
-    /// </summary>
-    /// <param name="workspaceId">The workspace.</param>
-    /// <param name="email">The address; see the e-mail rules in README.</param>
-    /// <param name="password">The password; see <see cref="PasswordOptions"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The account and the confirmation token for the host to send to the address.</returns>
-    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
-    /// <exception cref="ExternalUsersDisabledException">The address is external and <see cref="ExternalUserOptions.Enabled"/> is off.</exception>
-    /// <exception cref="LicenseRequiredException">The address is external and the workspace is not licensed for external users.</exception>
-    /// <exception cref="UserNameTakenException">The address is another account's user name.</exception>
-    /// <exception cref="EmailTakenException">The address already has an account in the workspace.</exception>
-    /// <exception cref="SeatLimitExceededException">No seat of the account's type is free.</exception>
-    Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default);
-
-    /// <summary>Confirms the e-mail address of a signed-up account with the token from <see cref="SignUpAsync"/>.</summary>
-    /// <param name="workspaceId">The workspace.</param>
-    /// <param name="userId">The account id.</param>
-    /// <param name="token">The token; single use, expires after <see cref="TokenOptions.SignUpLifetime"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The confirmed account.</returns>
-    /// <exception cref="ArgumentException">The token is wrong, used or expired (ParamName <c>token</c>), or another argument is invalid.</exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
-    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
-    Task<UserAccount> ConfirmEmailAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// Creates an internal account whatever its address's classification: a trusted host call, such as seeding the
     /// first administrator, so it takes the account's first grant.
     /// </summary>
@@ -233,4 +204,101 @@ public interface IUserDirectory
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
     Task<string> ExportPersonalDataAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a sign-up, e-mail first: anyone may ask, and nothing that can log in is created and no seat is taken. The
+    /// mailer gets a <see cref="AccountMailKind.SignUp"/> mail with the token that completes it, or, when the address
+    /// has an account, an <see cref="AccountMailKind.AlreadyRegistered"/> notice; the caller learns nothing either way,
+    /// and both cost the same. Past <see cref="AccountMailOptions.MaxPerAddressPerHour"/> nothing is sent.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address to sign up with.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the request is stored and the mail handed over.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="ExternalUsersDisabledException">The address classifies external and the host has external users off.</exception>
+    /// <exception cref="LicenseRequiredException">The address classifies external and the workspace is not licensed for them.</exception>
+    /// <exception cref="InvalidOperationException">The mailbox flows are off (<see cref="AccountMailOptions.Enabled"/>).</exception>
+    Task RequestSignUpAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes a sign-up with the mailed token: the password is chosen now, and the account is created with its
+    /// address confirmed, its user name = its address and its type classified from the address, through the seat gate.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address the token was mailed to.</param>
+    /// <param name="token">The token from the mail; single use, expires after <see cref="TokenOptions.SignUpLifetime"/>.</param>
+    /// <param name="password">The password; see <see cref="PasswordOptions"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new account.</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is invalid; or the token is wrong, expired or used, or the address was taken meanwhile (ParamName
+    /// <c>token</c>, one message for all, and the token is not used up).
+    /// </exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="ExternalUsersDisabledException">The address classifies external and the host has external users off.</exception>
+    /// <exception cref="LicenseRequiredException">The address classifies external and the workspace is not licensed for them.</exception>
+    /// <exception cref="SeatLimitExceededException">No seat of the account's type is free (the token is not used up).</exception>
+    Task<UserAccount> CompleteSignUpAsync(string workspaceId, string email, string token, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the signed-in user's password. A wrong current password is a failed login (it counts towards the
+    /// lockout). The account's sessions end (a new security stamp), and a <see cref="AccountMailKind.PasswordChanged"/>
+    /// notice goes to its address.
+    /// </summary>
+    /// <param name="user">The signed-in user; not the anonymous account.</param>
+    /// <param name="currentPassword">The password now.</param>
+    /// <param name="newPassword">The new password; see <see cref="PasswordOptions"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account with its new stamp.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="AccessDeniedException">The user is the anonymous account.</exception>
+    /// <exception cref="AuthenticationFailedException">The current password is wrong, or the account is locked out.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account no longer exists.</exception>
+    Task<UserAccount> ChangePasswordAsync(AuthenticatedUser user, string currentPassword, string newPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks for a password reset: only an account whose address is proven gets a <see cref="AccountMailKind.PasswordReset"/>
+    /// mail; an unknown or unproven address gets a <see cref="AccountMailKind.NoAccount"/> notice at the same cost, so
+    /// the caller learns nothing.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the request is stored and the mail handed over.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The mailbox flows are off.</exception>
+    Task RequestPasswordResetAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends an account a reset link instead of choosing its password: a trusted host call, such as an administrator's.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the mail is handed over.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or the account has no address (ParamName <c>userId</c>).</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account does not exist in the workspace.</exception>
+    /// <exception cref="InvalidOperationException">The mailbox flows are off.</exception>
+    Task IssuePasswordResetAsync(string workspaceId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a new password with a mailed reset token. The token is bound to the account and the stamp it was issued
+    /// under, so any change since voids it. The reset ends a lockout, confirms the address, ends the account's
+    /// sessions, and sends a <see cref="AccountMailKind.PasswordChanged"/> notice.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address the token was mailed to.</param>
+    /// <param name="token">The token; single use, expires after <see cref="TokenOptions.PasswordResetLifetime"/>.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is invalid; or the token is wrong, expired, used or voided (ParamName <c>token</c>, one message for
+    /// all, and the token is not used up).
+    /// </exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<UserAccount> ResetPasswordAsync(string workspaceId, string email, string token, string newPassword, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,9 @@ namespace UserTypes;
 internal sealed partial class UserDirectory(
     IUserAccountStore users,
     IUserClassificationStore seats,
+    IUserLockoutStore lockouts,
+    IAccountTokenStore tokens,
+    IEnumerable<IAccountMailer> mailers,
     WorkspaceLookupCache workspaces,
     Reclassifier reclassifier,
     RightsPolicy rightsPolicy,
@@ -19,68 +22,6 @@ internal sealed partial class UserDirectory(
     IOptions<UserTypesOptions> options,
     TimeProvider time) : IUserDirectory
 {
-    private readonly TimeSpan _tokenLifetime = options.Value.Tokens.SignUpLifetime;
-
-    public async Task<SignUpResult> SignUpAsync(string workspaceId, string email, string password, CancellationToken cancellationToken = default)
-    {
-        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
-        var address = EmailAddress.Parse(email, nameof(email));
-        passwords.ThrowIfInvalid(password);
-
-        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var type = lookup.Classify(address.Domain).Classification.UserType;
-        if (type == UserType.External)
-        {
-            licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
-        }
-
-        var token = EmailConfirmationToken.Create(out var tokenHash);
-        var user = NewUser(workspaceId, address.Value, address.Value, type, UserTypeSource.Classified, password) with
-        {
-            EmailConfirmationTokenHash = tokenHash,
-            EmailConfirmationTokenExpiresAt = time.GetUtcNow() + _tokenLifetime,
-        };
-        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
-
-        // The account exists now: finishing its classification must not be cancelled halfway, and only a pass that
-        // ran can have changed what was written.
-        var caughtUp = await reclassifier.CatchUpAsync(lookup, CancellationToken.None).ConfigureAwait(false);
-        var created = caughtUp ? await users.FindByIdAsync(workspaceId, user.Account.Id, CancellationToken.None).ConfigureAwait(false) : null;
-        return new SignUpResult((created ?? user).Account, token);
-    }
-
-    public async Task<UserAccount> ConfirmEmailAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default)
-    {
-        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
-        Identifier.ThrowIfInvalid(userId, nameof(userId));
-        ArgumentNullException.ThrowIfNull(token);
-        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-
-        return await UpdateAsync(
-            workspaceId,
-            userId,
-            user =>
-            {
-                var valid = user.EmailConfirmationTokenHash is { } hash
-                    && time.GetUtcNow() < user.EmailConfirmationTokenExpiresAt
-                    && EmailConfirmationToken.Matches(token, hash);
-                if (!valid)
-                {
-                    // One message for wrong, used and expired, so the answer tells a guesser nothing.
-                    throw new ArgumentException("The token is not valid for this account: it is wrong, already used or expired.", nameof(token));
-                }
-
-                return user with
-                {
-                    Account = user.Account with { EmailConfirmed = true },
-                    EmailConfirmationTokenHash = null,
-                    EmailConfirmationTokenExpiresAt = null,
-                };
-            },
-            license: null,
-            cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<UserAccount> CreateInternalUserAsync(string workspaceId, string userName, string email, string password, RightsGrant? rights = null, CancellationToken cancellationToken = default)
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
@@ -174,7 +115,7 @@ internal sealed partial class UserDirectory(
     {
         user = WithAdministrator(user);
         var limit = LicenseGate.SeatLimit(workspace.License, user.Account.UserType);
-        var result = await users.CreateAsync(user, limit, cancellationToken).ConfigureAwait(false);
+        var result = await users.CreateAsync(user, limit, consumedTokenId: null, cancellationToken).ConfigureAwait(false);
         ThrowIfRefused(result, user.Account, limit);
     }
 
@@ -214,7 +155,7 @@ internal sealed partial class UserDirectory(
             var version = current.Account.Version;
             changed = WithAdministrator(changed with { Account = changed.Account with { Version = version + 1 } });
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
-            var result = await users.UpdateAsync(changed, version, limit, cancellationToken).ConfigureAwait(false);
+            var result = await users.UpdateAsync(changed, version, limit, consumedTokenId: null, cancellationToken).ConfigureAwait(false);
             if (result != UserStoreResult.Conflict)
             {
                 ThrowIfRefused(result, changed.Account, limit);

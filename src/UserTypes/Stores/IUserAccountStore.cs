@@ -18,13 +18,14 @@ public interface IUserAccountStore
     /// </summary>
     /// <param name="user">The new account at version 1.</param>
     /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
+    /// <param name="consumedTokenId">A usable token (<see cref="IAccountTokenStore"/>) the write uses up in the same atomic step, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
     /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/> (checked first),
     /// <see cref="UserStoreResult.EmailTaken"/>, <see cref="UserStoreResult.SeatLimitReached"/>, or
-    /// <see cref="UserStoreResult.Conflict"/> when the id exists.
+    /// <see cref="UserStoreResult.Conflict"/> when the id exists, or <see cref="UserStoreResult.TokenUsed"/>.
     /// </returns>
-    Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken);
+    Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces an account if it is still at <paramref name="expectedVersion"/>. When the new state takes a seat the
@@ -34,9 +35,10 @@ public interface IUserAccountStore
     /// <param name="user">The account's new state, at <paramref name="expectedVersion"/> + 1.</param>
     /// <param name="expectedVersion">The version the change was computed from.</param>
     /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
+    /// <param name="consumedTokenId">A usable token the write uses up in the same atomic step, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Any <see cref="UserStoreResult"/>; <see cref="UserStoreResult.Conflict"/> when missing or at another version.</returns>
-    Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken);
+    Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes an account, if it is still at <paramref name="expectedVersion"/> and is not the workspace's last enabled

@@ -9,12 +9,6 @@ public sealed record StoredUser
     /// <summary>The BCrypt hash of the password (SHA-384 pre-hashed).</summary>
     public required string PasswordHash { get; init; }
 
-    /// <summary>The SHA-256 hash of the pending e-mail confirmation token, if one is pending.</summary>
-    public byte[]? EmailConfirmationTokenHash { get; init; }
-
-    /// <summary>When the pending e-mail confirmation token expires.</summary>
-    public DateTimeOffset? EmailConfirmationTokenExpiresAt { get; init; }
-
     /// <summary>
     /// Whether the account holds <see cref="FunctionalRights.ManageRights"/> (from its user type's defaults or its
     /// grant), as the directory computed it when it wrote the account. A store keeps at least one enabled

@@ -23,4 +23,7 @@ public enum UserStoreResult
     /// it disables, deletes or demotes the last one.
     /// </summary>
     LastAdministrator,
+
+    /// <summary>The token the write was to use up is used already, or was never usable. Nothing was written.</summary>
+    TokenUsed,
 }

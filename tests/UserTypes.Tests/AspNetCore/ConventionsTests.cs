@@ -320,6 +320,7 @@ public sealed class ConventionsTests
         builder.Services.AddUserTypes(o =>
         {
             o.Password.WorkFactor = 4;
+            o.Mail.Enabled = false;
             o.ExternalUsers.Enabled = externalUsers;
             o.AnonymousUsers.AllowImplicit = true;
         }).AddInMemoryStores();

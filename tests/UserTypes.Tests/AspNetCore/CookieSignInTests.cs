@@ -19,7 +19,11 @@ public sealed class CookieSignInTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddUserTypes(o => o.Password.WorkFactor = 4).AddInMemoryStores();
+        builder.Services.AddUserTypes(o =>
+        {
+            o.Password.WorkFactor = 4;
+            o.Mail.Enabled = false;
+        }).AddInMemoryStores();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddAuthorizationBuilder().AddPolicy("edit", p => p.RequireDataRight("contact", DataRights.Edit));
         builder.Services.AddAuthentication().AddUserTypesScheme();

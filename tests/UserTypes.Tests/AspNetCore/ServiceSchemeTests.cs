@@ -26,6 +26,7 @@ public sealed class ServiceSchemeTests
         builder.Services.AddUserTypes(o =>
         {
             o.Password.WorkFactor = 4;
+            o.Mail.Enabled = false;
             o.ExternalUsers.Enabled = true;
             o.AnonymousUsers.AllowImplicit = true;
         }).AddInMemoryStores();

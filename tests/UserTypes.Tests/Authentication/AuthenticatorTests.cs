@@ -182,7 +182,7 @@ public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
             },
             PasswordHash = host.Get<PasswordHasher>().Hash(TestHost.Password),
         };
-        await host.UserStore.CreateAsync(partner, seatLimit: null, CancellationToken.None);
+        await host.UserStore.CreateAsync(partner, seatLimit: null, null, CancellationToken.None);
 
         var reason = await FailureOf(() => host.Get<IAuthenticator>().AuthenticateAsync(workspace, new PasswordCredentials("partner", TestHost.Password), ClientKind.WebApplication));
 
@@ -216,28 +216,14 @@ public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task SignedUpAccount_BeforeConfirmation_Fails_AndAfterItSucceeds()
+    public async Task ASignedUpAccount_HasProvenItsAddress_AndLogsInAtOnce()
     {
-        var signUp = await _host.Users.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
+        var account = await _host.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
 
-        var before = await FailureOf(() => LoginAsync("john@softr.io"));
-        var wrongPassword = await FailureOf(() => LoginAsync("john@softr.io", "wrong password"));
-        await _host.Users.ConfirmEmailAsync(_workspace, signUp.Account.Id, signUp.EmailConfirmationToken);
+        var user = await LoginAsync("john@softr.io");
 
-        (before, wrongPassword).Should().Be((AuthenticationFailureReason.EmailNotConfirmed, AuthenticationFailureReason.InvalidCredentials));
-        (await LoginAsync("john@softr.io")).UserType.Should().Be(UserType.Internal);
-    }
-
-    [Test]
-    public async Task SignedUpAccount_WhenConfirmationIsNotRequired_LogsInAtOnce()
-    {
-        using var host = NewHost(o => o.SignUp.RequireConfirmedEmail = false);
-        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
-        await host.Users.SignUpAsync(workspace, "john@softr.io", TestHost.Password);
-
-        var user = await host.Get<IAuthenticator>().AuthenticateAsync(workspace, new PasswordCredentials("john@softr.io", TestHost.Password), ClientKind.WebApplication);
-
-        user.UserName.Should().Be("john@softr.io");
+        account.EmailConfirmed.Should().BeTrue();
+        user.UserType.Should().Be(UserType.Internal);
     }
 
     [Test]

@@ -37,7 +37,11 @@ public sealed class ObservabilityTests
 
         var services = new ServiceCollection();
         services.AddSingleton<ILogger<Authenticator>>(_log);
-        services.AddUserTypes(o => o.Password.WorkFactor = 4).AddInMemoryStores();
+        services.AddUserTypes(o =>
+        {
+            o.Password.WorkFactor = 4;
+            o.Mail.Enabled = false;
+        }).AddInMemoryStores();
         _provider = services.BuildServiceProvider();
         _workspace = "observed";
         await _provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(_workspace, "owner@softr.io");
@@ -78,7 +82,7 @@ public sealed class ObservabilityTests
     {
         var store = _provider.GetRequiredService<IUserTypesStore>();
         var stored = (await store.FindByUserNameAsync(_workspace, "STAFF", CancellationToken.None))!;
-        await store.UpdateAsync(stored with { PasswordHash = "notahash", Account = stored.Account with { Version = 2 } }, 1, null, CancellationToken.None);
+        await store.UpdateAsync(stored with { PasswordHash = "notahash", Account = stored.Account with { Version = 2 } }, 1, null, null, CancellationToken.None);
 
         await Authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials("staff", Secret), ClientKind.WebApplication))
             .Should().ThrowAsync<AuthenticationFailedException>();
@@ -99,7 +103,7 @@ public sealed class ObservabilityTests
     [Test]
     public void AuthenticatorWithoutLogging_StillWorks()
     {
-        using var provider = new ServiceCollection().AddUserTypes().AddInMemoryStores().Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores().Services.BuildServiceProvider();
 
         provider.GetRequiredService<IAuthenticator>().Should().BeOfType<Authenticator>();
     }

@@ -9,7 +9,7 @@ public sealed class AddUserTypesTests
     public void AddUserTypes_WithInMemoryStores_ResolvesEveryPublicService()
     {
         var services = new ServiceCollection();
-        services.AddUserTypes().AddInMemoryStores();
+        services.AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         provider.GetRequiredService<IUserClassifier>().Should().BeOfType<UserClassifier>();
@@ -29,7 +29,11 @@ public sealed class AddUserTypesTests
     public void AddUserTypes_ConfigureDelegate_ReachesTheOptions()
     {
         var services = new ServiceCollection();
-        services.AddUserTypes(o => o.ExternalUsers.Enabled = true);
+        services.AddUserTypes(o =>
+        {
+            o.ExternalUsers.Enabled = true;
+            o.Mail.Enabled = false;
+        });
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IOptions<UserTypesOptions>>().Value.ExternalUsers.Enabled.Should().BeTrue();
@@ -52,7 +56,11 @@ public sealed class AddUserTypesTests
     {
         var services = new ServiceCollection();
         services.AddUserTypes(o => o.ExternalUsers.Enabled = true);
-        services.AddUserTypes(o => o.AnonymousUsers.AllowImplicit = true);
+        services.AddUserTypes(o =>
+        {
+            o.AnonymousUsers.AllowImplicit = true;
+            o.Mail.Enabled = false;
+        });
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<UserTypesOptions>>().Value;
@@ -66,7 +74,7 @@ public sealed class AddUserTypesTests
         var custom = new FixedClassifier();
         var services = new ServiceCollection();
         services.AddSingleton<IUserClassifier>(custom);
-        services.AddUserTypes().AddInMemoryStores();
+        services.AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores();
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IUserClassifier>().Should().BeSameAs(custom);

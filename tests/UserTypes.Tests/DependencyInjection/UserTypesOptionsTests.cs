@@ -11,8 +11,10 @@ public sealed class UserTypesOptionsTests
     {
         var options = new UserTypesOptions();
 
-        options.SignUp.RequireConfirmedEmail.Should().BeTrue();
         options.Tokens.SignUpLifetime.Should().Be(TimeSpan.FromHours(24));
+        options.Tokens.PasswordResetLifetime.Should().Be(TimeSpan.FromHours(1));
+        options.Mail.Enabled.Should().BeTrue();
+        options.Mail.MaxPerAddressPerHour.Should().Be(3);
         options.ExternalUsers.Enabled.Should().BeFalse();
         options.AnonymousUsers.AllowImplicit.Should().BeFalse();
         options.Password.MinLength.Should().Be(8);
@@ -150,6 +152,7 @@ public sealed class UserTypesOptionsTests
         var services = new ServiceCollection();
         services.AddUserTypes(o =>
         {
+            o.Mail.Enabled = false;
             o.Password.WorkFactor = 3;
             o.Lockout.MaxFailedAttempts = -1;
         }).AddInMemoryStores();
@@ -174,7 +177,7 @@ public sealed class UserTypesOptionsTests
                 "Lockout": { "MaxFailedAttempts": 3, "Duration": "00:30:00" },
                 "ExternalUsers": { "Enabled": true },
                 "AnonymousUsers": { "AllowImplicit": true },
-                "SignUp": { "RequireConfirmedEmail": false },
+                "Mail": { "Enabled": false, "MaxPerAddressPerHour": 5 },
                 "Tokens": { "SignUpLifetime": "02:00:00" },
                 "Classification": { "PublicEmailDomains": [ "mail.example" ] },
                 "Rights": { "InternalOnlyFunctionalRights": [ "export" ], "External": { "DataRightsCeiling": "View, Edit" } }
@@ -189,7 +192,7 @@ public sealed class UserTypesOptionsTests
         (options.Lockout.MaxFailedAttempts, options.Lockout.Duration).Should().Be((3, TimeSpan.FromMinutes(30)));
         options.ExternalUsers.Enabled.Should().BeTrue();
         options.AnonymousUsers.AllowImplicit.Should().BeTrue();
-        options.SignUp.RequireConfirmedEmail.Should().BeFalse();
+        (options.Mail.Enabled, options.Mail.MaxPerAddressPerHour).Should().Be((false, 5));
         options.Tokens.SignUpLifetime.Should().Be(TimeSpan.FromHours(2));
         options.Classification.PublicEmailDomains.Should().Contain(["mail.example", "gmail.com"], "configured entries add to the built-in list");
         options.Rights.InternalOnlyFunctionalRights.Should().Contain(["export", FunctionalRights.ManageRights]);
@@ -201,7 +204,7 @@ public sealed class UserTypesOptionsTests
     {
         var services = new ServiceCollection();
         services.AddUserTypes(JsonSection("""
-            { "UserTypes": { "Password": { "WorkFactor": 40, "MinLength": 200, "MaxLength": 100 }, "Lockout": { "Duration": "45.00:00:00" } } }
+            { "UserTypes": { "Mail": { "Enabled": false }, "Password": { "WorkFactor": 40, "MinLength": 200, "MaxLength": 100 }, "Lockout": { "Duration": "45.00:00:00" } } }
             """)).AddInMemoryStores();
         using var provider = services.BuildServiceProvider();
 

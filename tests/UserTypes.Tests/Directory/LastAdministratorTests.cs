@@ -15,7 +15,7 @@ public sealed class LastAdministratorTests(StoreKind store) : StoreFixture(store
     [SetUp]
     public async Task SetUp()
     {
-        _host = NewHost(o => o.SignUp.RequireConfirmedEmail = false);
+        _host = NewHost();
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { MaxInternalUsers = 10 });
         _admin = await _host.CreateAdministratorAsync(_workspace);
     }
@@ -90,8 +90,8 @@ public sealed class LastAdministratorTests(StoreKind store) : StoreFixture(store
     {
         // Signed-up administrators whose domain is internal only through a collaborator.
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
-        var james = (await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password)).Account;
-        var jane = (await _host.Users.SignUpAsync(_workspace, "jane@xyz.com", TestHost.Password)).Account;
+        var james = await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        var jane = await _host.SignUpAsync(_workspace, "jane@xyz.com", TestHost.Password);
         await _host.Users.GrantAsync(_admin, james.Id, ManageRights);
         await _host.Users.GrantAsync(_admin, jane.Id, ManageRights);
         await _host.CreateAdministratorAsync(_workspace, "spare");

@@ -23,7 +23,7 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AddCollaborator_MakesSignedUpAccountsOfItsDomainInternal_AsPartOfTheChange()
     {
-        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
 
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
 
@@ -34,7 +34,7 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     public async Task RemoveCollaborator_MakesThemExternalAgain_WithoutDisablingThem()
     {
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
-        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
 
         await _host.Workspaces.RemoveCollaboratorAsync(_workspace, "joanne@xyz.com");
 
@@ -46,7 +46,7 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AddGuestCollaborator_ChangesNoAccount()
     {
-        await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
 
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Guest);
 
@@ -56,8 +56,8 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task SignupDomainWithSubdomains_ReclassifiesSubdomainAccounts_AndRemovingItRevertsThem()
     {
-        await _host.Users.SignUpAsync(_workspace, "emp@hr.yzx.com", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "attacker@notyzx.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "emp@hr.yzx.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "attacker@notyzx.com", TestHost.Password);
 
         await _host.Workspaces.AddSignupDomainAsync(_workspace, "yzx.com", includeSubdomains: true);
         var during = (await TypeOfAsync("emp@hr.yzx.com"), await TypeOfAsync("attacker@notyzx.com"));
@@ -85,10 +85,10 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Reclassify_ReportsWhatChangedAndTheSeatsInUse()
     {
-        await _host.Users.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "c@elsewhere.example", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "c@elsewhere.example", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
 
         // Put the accounts out of line behind the directory's back, as a crash between the two writes would.
         var store = _host.WorkspaceStore;
@@ -114,13 +114,13 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     public async Task Reclassify_PastTheLimit_IsReportedAndBlocksNewSeatsOfThatType()
     {
         await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true, MaxInternalUsers = 2 });
-        await _host.Users.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
-        await _host.Users.SignUpAsync(_workspace, "c@softr.io", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "a@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "b@xyz.com", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "c@softr.io", TestHost.Password);
 
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
         var report = await _host.Users.ReclassifyAsync(_workspace);
-        var act = () => _host.Users.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
+        var act = () => _host.SignUpAsync(_workspace, "d@softr.io", TestHost.Password);
 
         report.InternalUsers.Should().Be(3);
         report.OverInternalLimit.Should().BeTrue();
@@ -132,7 +132,7 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task ChangesAndSignUpsRacing_LeaveNoAccountWithAStaleType()
     {
-        var signUps = Enumerable.Range(0, 40).Select(i => Task.Run(() => _host.Users.SignUpAsync(_workspace, $"user{i}@xyz.com", TestHost.Password)));
+        var signUps = Enumerable.Range(0, 40).Select(i => Task.Run(() => _host.SignUpAsync(_workspace, $"user{i}@xyz.com", TestHost.Password)));
         var changes = Task.Run(async () =>
         {
             for (var i = 0; i < 10; i++)

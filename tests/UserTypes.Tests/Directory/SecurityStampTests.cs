@@ -70,8 +70,8 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task ATypeChangeByReclassification_MovesTheStamp_OfThatAccountOnly()
     {
-        var changing = (await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password)).Account;
-        var staying = (await _host.Users.SignUpAsync(_workspace, "amy@elsewhere.example", TestHost.Password)).Account;
+        var changing = await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        var staying = await _host.SignUpAsync(_workspace, "amy@elsewhere.example", TestHost.Password);
 
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
 

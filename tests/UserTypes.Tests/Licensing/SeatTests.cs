@@ -52,8 +52,8 @@ public sealed class SeatTests(StoreKind store) : StoreFixture(store)
     {
         await SetLimitsAsync(internalUsers: 2, externalUsers: null);
 
-        await _host.Users.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
-        var act = () => _host.Users.SignUpAsync(_workspace, "jane@softr.io", TestHost.Password);
+        await _host.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
+        var act = () => _host.SignUpAsync(_workspace, "jane@softr.io", TestHost.Password);
 
         await act.Should().ThrowAsync<SeatLimitExceededException>();
         (await _host.Users.FindByUserNameAsync(_workspace, "jane@softr.io")).Should().BeNull();
@@ -136,15 +136,15 @@ public sealed class SeatTests(StoreKind store) : StoreFixture(store)
         }
 
         await Record();                                                             // the administrator
-        var signedUp = await _host.Users.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
+        var signedUp = await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
         await Record();                                                             // + external sign-up
         await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
         await Record();                                                             // + internal
         await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
         await Record();                                                             // james reclassified
-        await _host.Users.SetEnabledAsync(_workspace, signedUp.Account.Id, enabled: false);
+        await _host.Users.SetEnabledAsync(_workspace, signedUp.Id, enabled: false);
         await Record();                                                             // james disabled
-        await _host.Users.SetEnabledAsync(_workspace, signedUp.Account.Id, enabled: true);
+        await _host.Users.SetEnabledAsync(_workspace, signedUp.Id, enabled: true);
         await Record();                                                             // james enabled
         await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { MaxInternalUsers = 1 });
         await Record();                                                             // licence change: nothing removed

@@ -155,25 +155,32 @@ public sealed class SampleFlowTests
     }
 
     [Test]
-    public async Task SignUp_AtTheSignupDomain_IsInternal_AndLogsInOnlyOnceConfirmed()
+    public async Task SignUp_IsEmailFirst_AndTheMailedLinkCreatesAnInternalAccountThatLogsIn()
     {
-        var credentials = new { userName = $"sam@hr.{DemoWorkspace.SignupDomain}", password = "sam passphrase 1" };
-        var signUp = await SendAsync(Request(HttpMethod.Post, "/signup", new { email = credentials.userName, credentials.password }));
-        var created = await JsonOf(signUp);
-        var beforeConfirming = await SendAsync(Request(HttpMethod.Post, "/login", credentials));
-        var confirm = await SendAsync(Request(HttpMethod.Post, "/signup/confirm", new
-        {
-            userId = created.GetProperty("account").GetProperty("id").GetString(),
-            token = created.GetProperty("emailConfirmationToken").GetString(),
-        }));
-        var afterConfirming = await SendAsync(Request(HttpMethod.Post, "/login", credentials));
+        var email = $"sam@hr.{DemoWorkspace.SignupDomain}";
+        var requested = await SendAsync(Request(HttpMethod.Post, "/signup", new { email }));
+        var beforeCompleting = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
+        var completed = await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(_factory.Folder, email, "SignUp"), password = "sam passphrase 1" }));
+        var login = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
 
-        signUp.StatusCode.Should().Be(HttpStatusCode.Created);
-        created.GetProperty("account").GetProperty("userType").GetString().Should().Be("Internal");
-        beforeConfirming.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        confirm.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await JsonOf(confirm)).GetProperty("emailConfirmed").GetBoolean().Should().BeTrue();
-        afterConfirming.StatusCode.Should().Be(HttpStatusCode.OK);
+        requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await requested.Content.ReadAsStringAsync()).Should().BeEmpty("no response ever carries a token");
+        beforeCompleting.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        completed.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await JsonOf(completed)).GetProperty("userType").GetString().Should().Be("Internal");
+        login.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task SignUp_OfAnAddressWithAnAccount_Is202AsEver_AndOnlyTheMailboxLearnsIt()
+    {
+        var known = await SendAsync(Request(HttpMethod.Post, "/signup", new { email = DemoWorkspace.AdminEmail }));
+        var unknown = await SendAsync(Request(HttpMethod.Post, "/signup", new { email = "nobody@acme.example" }));
+
+        (known.StatusCode, unknown.StatusCode).Should().Be((HttpStatusCode.Accepted, HttpStatusCode.Accepted));
+        (await known.Content.ReadAsStringAsync()).Should().Be(await unknown.Content.ReadAsStringAsync());
+        Outbox.To(_factory.Folder, DemoWorkspace.AdminEmail).Select(mail => mail.Kind).Should().Equal("AlreadyRegistered");
+        Outbox.To(_factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("SignUp");
     }
 
     [TestCase("lee@contoso.example", "Internal")]       // a collaborator's domain
@@ -183,10 +190,10 @@ public sealed class SampleFlowTests
     [TestCase("lee@notacme-labs.example", "External")]  // not under the signup domain
     public async Task SignUp_TheAddressDecidesTheType(string email, string expected)
     {
-        var response = await SendAsync(Request(HttpMethod.Post, "/signup", new { email, password = "lee passphrase 1" }));
+        var response = await SignUpAsync(email);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        (await JsonOf(response)).GetProperty("account").GetProperty("userType").GetString().Should().Be(expected);
+        (await JsonOf(response)).GetProperty("userType").GetString().Should().Be(expected);
     }
 
     [Test]
@@ -195,11 +202,10 @@ public sealed class SampleFlowTests
         var free = DemoWorkspace.License.MaxExternalUsers!.Value - 1;   // the partner holds one seat
         for (var i = 0; i < free; i++)
         {
-            (await SendAsync(Request(HttpMethod.Post, "/signup", new { email = $"applicant{i}@elsewhere.example", password = "applicant passphrase" })))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
+            (await SignUpAsync($"applicant{i}@elsewhere.example")).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
-        var refused = await SendAsync(Request(HttpMethod.Post, "/signup", new { email = "one.too.many@elsewhere.example", password = "applicant passphrase" }));
+        var refused = await SignUpAsync("one.too.many@elsewhere.example");
         var seats = await JsonOf(await SendAsync(AsAdmin(HttpMethod.Get, "/seats")));
 
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
@@ -207,12 +213,53 @@ public sealed class SampleFlowTests
         seats.GetProperty("externalUsers").GetInt32().Should().Be(DemoWorkspace.License.MaxExternalUsers);
     }
 
+    [Test]
+    public async Task PasswordReset_ByTheMailedLink_SetsANewPassword_AndEndsTheOldOne()
+    {
+        // A signed-up account has proven its address, so a reset goes to it.
+        const string Email = "sam@acme.example";
+        (await SignUpAsync(Email)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var requested = await SendAsync(Request(HttpMethod.Post, "/password-reset", new { email = Email }));
+        var reset = await SendAsync(Request(HttpMethod.Post, "/password-reset/complete", new
+        {
+            email = Email,
+            token = Outbox.TokenFor(_factory.Folder, Email, "PasswordReset"),
+            newPassword = "a brand new passphrase",
+        }));
+        var oldPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "lee passphrase 1" }));
+        var newPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "a brand new passphrase" }));
+        var unknown = await SendAsync(Request(HttpMethod.Post, "/password-reset", new { email = "nobody@acme.example" }));
+
+        (requested.StatusCode, reset.StatusCode, unknown.StatusCode).Should().Be((HttpStatusCode.Accepted, HttpStatusCode.NoContent, HttpStatusCode.Accepted));
+        (oldPassword.StatusCode, newPassword.StatusCode).Should().Be((HttpStatusCode.Unauthorized, HttpStatusCode.OK));
+        Outbox.To(_factory.Folder, Email).Select(mail => mail.Kind).Should().Equal("SignUp", "PasswordReset", "PasswordChanged");
+        Outbox.To(_factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("NoAccount");
+    }
+
+    [Test]
+    public async Task PasswordChange_NeedsTheCurrentPassword()
+    {
+        var wrong = await SendAsync(AsPartner(HttpMethod.Post, "/me/password", new { currentPassword = "not it", newPassword = "another passphrase" }));
+        var changed = await SendAsync(AsPartner(HttpMethod.Post, "/me/password", new { currentPassword = DemoWorkspace.PartnerPassword, newPassword = "another passphrase" }));
+        var oldPassword = await SendAsync(AsPartner(HttpMethod.Get, "/me"));
+
+        wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        changed.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        oldPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<HttpResponseMessage> SignUpAsync(string email)
+    {
+        (await SendAsync(Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(_factory.Folder, email, "SignUp"), password = "lee passphrase 1" }));
+    }
+
     [TestCase("not an address")]
     [TestCase("Mallory <mallory@acme.example>")]
     [TestCase("mallory@acme.example\u0000")]
     public async Task SignUp_WithAHostileAddress_Is400_AndCreatesNothing(string email)
     {
-        var response = await SendAsync(Request(HttpMethod.Post, "/signup", new { email, password = "mallory passphrase" }));
+        var response = await SendAsync(Request(HttpMethod.Post, "/signup", new { email }));
         var seats = await JsonOf(await SendAsync(AsAdmin(HttpMethod.Get, "/seats")));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -2,11 +2,11 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion: null, seatLimit, cancellationToken);
+    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion: null, seatLimit, consumedTokenId, cancellationToken);
 
-    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion, seatLimit, cancellationToken);
+    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion, seatLimit, consumedTokenId, cancellationToken);
 
     public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken)
     {
@@ -146,7 +146,7 @@ internal sealed partial class InMemoryStore
     public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
         Change(workspaceId, userId, account => (account with { AccessFailedCount = 0, LockoutEnd = null }, newPasswordHash), cancellationToken);
 
-    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, CancellationToken cancellationToken)
+    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var account = user.Account;
@@ -154,8 +154,10 @@ internal sealed partial class InMemoryStore
         lock (tenant.Gate)
         {
             var previous = tenant.ById.GetValueOrDefault(account.Id);
+            var token = consumedTokenId is null ? null : tenant.Tokens.Find(issued => issued.Token.Id == consumedTokenId && issued.Usable);
             var result = (expectedVersion, previous) switch
             {
+                _ when consumedTokenId is not null && token is null => UserStoreResult.TokenUsed,
                 (null, not null) => UserStoreResult.Conflict,
                 ({ } expected, _) when previous?.Account.Version != expected => UserStoreResult.Conflict,
                 _ when tenant.Clash(user, except: account.Id) is { } clash => clash,
@@ -169,6 +171,7 @@ internal sealed partial class InMemoryStore
             }
 
             tenant.Write(user, previous);
+            token?.Usable = false;
         }
 
         changes.AccountChanged(account.WorkspaceId, account.Id);
@@ -204,6 +207,8 @@ internal sealed partial class InMemoryStore
         public Dictionary<string, string> IdByName { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> IdByEmail { get; } = new(StringComparer.Ordinal);
+
+        public List<IssuedToken> Tokens { get; } = [];
 
         public SeatCounts Seats { get; private set; }
 

@@ -1,0 +1,69 @@
+using System.Data.Common;
+
+namespace UserTypes;
+
+internal sealed partial class RelationalStore
+{
+    // Expired tokens purged per issue: enough to keep pace with any issuing rate, few enough to keep the write short.
+    private const int PurgeBatch = 100;
+
+    private const string TokenColumns = "id, workspace_id, purpose, email, hash, user_id, security_stamp, created_at, expires_at";
+
+    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken) =>
+        WriteAsync(
+            StoreChange.Silent(token.WorkspaceId),
+            async (transaction, _) =>
+            {
+                var now = token.CreatedAt.UtcTicks;
+                await transaction.Command(
+                    "DELETE FROM usertypes_tokens WHERE id IN (SELECT id FROM usertypes_tokens WHERE workspace_id = @workspace_id AND expires_at <= @now LIMIT @batch)",
+                    ("workspace_id", token.WorkspaceId), ("now", now), ("batch", PurgeBatch)).RunAsync(cancellationToken).ConfigureAwait(false);
+                var issued = await transaction.Command(
+                    "SELECT COUNT(*) FROM usertypes_tokens WHERE workspace_id = @workspace_id AND email = @email AND created_at > @hour_ago",
+                    ("workspace_id", token.WorkspaceId), ("email", token.Email), ("hour_ago", token.CreatedAt.AddHours(-1).UtcTicks))
+                    .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                if (issued[0] >= maxPerHour)
+                {
+                    return (false, false);
+                }
+
+                // The new token, then every usable token of the address and purpose past the newest maxLive made unusable.
+                await transaction.Command(
+                    $"INSERT INTO usertypes_tokens ({TokenColumns}) VALUES (@id, @workspace_id, @purpose, @email, @hash, @user_id, @security_stamp, @created_at, @expires_at); " +
+                    "UPDATE usertypes_tokens SET hash = NULL WHERE workspace_id = @workspace_id AND email = @email AND purpose = @purpose AND hash IS NOT NULL " +
+                    "AND id NOT IN (SELECT id FROM usertypes_tokens WHERE workspace_id = @workspace_id AND email = @email AND purpose = @purpose AND hash IS NOT NULL " +
+                    "ORDER BY created_at DESC, id DESC LIMIT @max_live)",
+                    ("id", token.Id), ("workspace_id", token.WorkspaceId), ("purpose", (int)token.Purpose), ("email", token.Email), ("hash", token.Hash),
+                    ("user_id", token.UserId), ("security_stamp", token.SecurityStamp), ("created_at", token.CreatedAt.UtcTicks),
+                    ("expires_at", token.ExpiresAt.UtcTicks), ("max_live", maxLive)).RunAsync(cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StoredToken>>(
+            async connection => await connection.Command(
+                $"SELECT {TokenColumns} FROM usertypes_tokens WHERE workspace_id = @workspace_id AND purpose = @purpose AND email = @email AND hash IS NOT NULL ORDER BY created_at DESC, id DESC",
+                null,
+                ("workspace_id", workspaceId), ("purpose", (int)purpose), ("email", email)).ReadAllAsync(ReadToken, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+
+    // Uses a token up inside an account write (which holds the workspace's lock): no row back means it was used already.
+    private static async Task<bool> ConsumeTokenAsync(DbTransaction transaction, string? tokenId, CancellationToken cancellationToken) =>
+        tokenId is null
+        || (await transaction.Command("UPDATE usertypes_tokens SET hash = NULL WHERE id = @token_id AND hash IS NOT NULL RETURNING id", ("token_id", tokenId))
+            .ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false)).Count == 1;
+
+    private static StoredToken ReadToken(DbDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        WorkspaceId = reader.GetString(1),
+        Purpose = (TokenPurpose)reader.GetInt32(2),
+        Email = reader.GetString(3),
+        Hash = reader.GetFieldValue<byte[]>(4),
+        UserId = reader.NullableString(5),
+        SecurityStamp = reader.NullableString(6),
+        CreatedAt = new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero),
+        ExpiresAt = new DateTimeOffset(reader.GetInt64(8), TimeSpan.Zero),
+    };
+}

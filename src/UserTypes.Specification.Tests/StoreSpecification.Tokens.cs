@@ -1,0 +1,101 @@
+namespace UserTypes.Specification.Tests;
+
+public abstract partial class StoreSpecification
+{
+    /// <summary>Tokens are found by address and purpose, newest first; past the live limit the oldest stop being usable.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task AddToken_KeepsTheNewestLiveOnes_FoundByAddressAndPurpose()
+    {
+        await CreateWorkspaceAsync();
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.That(await Store.AddTokenAsync(NewToken($"t{i}", minutes: i), maxLive: 3, maxPerHour: 10, None), Is.True);
+        }
+
+        await Store.AddTokenAsync(NewToken("reset", minutes: 5) with { Purpose = TokenPurpose.PasswordReset }, 3, 10, None);
+        var signUps = await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "lee@acme.example", None);
+
+        Assert.That(signUps.Select(token => token.Id), Is.EqualTo(new[] { "t3", "t2", "t1" }));
+        Assert.That(signUps[0].Hash, Is.EqualTo(NewToken("t3", 3).Hash));
+        Assert.That(await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "kim@acme.example", None), Is.Empty);
+    }
+
+    /// <summary>Past the hourly limit of an address nothing is written, whatever the purpose; an hour later it is again.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task AddToken_PastTheHourlyLimitOfTheAddress_WritesNothing()
+    {
+        await CreateWorkspaceAsync();
+        await Store.AddTokenAsync(NewToken("a", 0), 3, maxPerHour: 2, None);
+        await Store.AddTokenAsync(NewToken("b", 1) with { Purpose = TokenPurpose.PasswordReset }, 3, maxPerHour: 2, None);
+
+        var third = await Store.AddTokenAsync(NewToken("c", 2), 3, maxPerHour: 2, None);
+        var nextHour = await Store.AddTokenAsync(NewToken("d", 61), 3, maxPerHour: 2, None);
+
+        Assert.That(third, Is.False);
+        Assert.That(nextHour, Is.True);
+        Assert.That((await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "lee@acme.example", None)).Select(token => token.Id), Is.EqualTo(new[] { "d", "a" }));
+    }
+
+    /// <summary>A token is used up by the account write it authorises, once: a second write with it is refused and writes nothing.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task AnAccountWrite_UsesItsTokenUp_Once()
+    {
+        await CreateWorkspaceAsync();
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+
+        var created = await Store.CreateAsync(NewUser("Lee"), null, "t", None);
+        var again = await Store.CreateAsync(NewUser("Kim"), null, "t", None);
+        var missing = await Store.UpdateAsync(Changed(NewUser("Lee"), account => account with { PersonId = "p" }), 1, null, "no-such-token", None);
+
+        Assert.That(created, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(again, Is.EqualTo(UserStoreResult.TokenUsed));
+        Assert.That(missing, Is.EqualTo(UserStoreResult.TokenUsed));
+        Assert.That(await Store.FindByIdAsync(Workspace, "id-Kim", None), Is.Null);
+        Assert.That((await AccountAsync("id-Lee")).PersonId, Is.Null);
+        Assert.That(await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "lee@acme.example", None), Is.Empty);
+    }
+
+    /// <summary>A refused write (a full seat limit) leaves its token usable.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task ARefusedWrite_LeavesItsTokenUsable()
+    {
+        await CreateWorkspaceAsync();
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+
+        var refused = await Store.CreateAsync(NewUser("Lee"), seatLimit: 0, "t", None);
+        var created = await Store.CreateAsync(NewUser("Lee"), seatLimit: 1, "t", None);
+
+        Assert.That(refused, Is.EqualTo(UserStoreResult.SeatLimitReached));
+        Assert.That(created, Is.EqualTo(UserStoreResult.Succeeded));
+    }
+
+    /// <summary>Of many writes racing with one token, exactly one lands.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task WritesRacingWithOneToken_LandOnce()
+    {
+        await CreateWorkspaceAsync();
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}"), null, "t", None))));
+
+        Assert.That(results.Count(result => result == UserStoreResult.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Count(result => result == UserStoreResult.TokenUsed), Is.EqualTo(9));
+    }
+
+    private static StoredToken NewToken(string id, int minutes) => new()
+    {
+        Id = id,
+        WorkspaceId = Workspace,
+        Purpose = TokenPurpose.SignUp,
+        Email = "lee@acme.example",
+        Hash = System.Text.Encoding.UTF8.GetBytes("hash-of-" + id),
+        CreatedAt = Now.AddMinutes(minutes),
+        ExpiresAt = Now.AddMinutes(minutes).AddDays(1),
+    };
+}

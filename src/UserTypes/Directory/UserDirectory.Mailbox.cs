@@ -1,0 +1,56 @@
+namespace UserTypes;
+
+internal sealed partial class UserDirectory
+{
+    // At most this many tokens of one address and purpose can be used at once; an older one stops working.
+    private const int MaxLiveTokens = 3;
+
+    private IAccountMailer Mailer => mailers.LastOrDefault() is { } mailer && options.Value.Mail.Enabled
+        ? mailer
+        : throw new InvalidOperationException("The mailbox flows are off (UserTypesOptions.Mail.Enabled), or no IAccountMailer is registered.");
+
+    // Issues a token bound to its purpose, workspace and address (and for a reset to the account and its stamp), and
+    // mails it, or mails the notice instead when there is nothing the token could do. Either way the same work is done:
+    // one token hashed, one row written, one mail; past the hourly cap of the address, neither row nor mail.
+    private async Task IssueAsync(
+        string workspaceId, TokenPurpose purpose, string email, TimeSpan lifetime, UserAccount? account, AccountMailKind mailWithToken, AccountMailKind? notice, CancellationToken cancellationToken)
+    {
+        var mailer = Mailer;
+        var now = time.GetUtcNow();
+        var token = AccountToken.Create(out var hash);
+        var stored = new StoredToken
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            WorkspaceId = workspaceId,
+            Purpose = purpose,
+            Email = email,
+            Hash = hash,
+            UserId = account?.Id,
+            SecurityStamp = account?.SecurityStamp,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        if (!await tokens.AddTokenAsync(stored, MaxLiveTokens, options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var mail = notice is { } kind
+            ? new AccountMail(workspaceId, email, kind)
+            : new AccountMail(workspaceId, email, mailWithToken, account?.Id, token, stored.ExpiresAt);
+        await mailer.SendAsync(mail, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // The usable token of the address and purpose that the caller holds, or the one refusal.
+    private async Task<StoredToken> RedeemAsync(string workspaceId, TokenPurpose purpose, string email, string token, CancellationToken cancellationToken)
+    {
+        var stored = await tokens.FindTokensAsync(workspaceId, purpose, email, cancellationToken).ConfigureAwait(false);
+        return AccountToken.Match(token, stored, time.GetUtcNow()) ?? throw AccountToken.Refused();
+    }
+
+    // A notice about a change already committed: the change stands even if the notice cannot be sent now.
+    private Task NotifyAsync(UserAccount account, AccountMailKind kind, string? email = null) =>
+        (email ?? account.Email) is { } address && options.Value.Mail.Enabled && mailers.LastOrDefault() is { } mailer
+            ? mailer.SendAsync(new AccountMail(account.WorkspaceId, address, kind, account.Id), CancellationToken.None)
+            : Task.CompletedTask;
+}

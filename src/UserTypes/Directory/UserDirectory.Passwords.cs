@@ -1,0 +1,146 @@
+namespace UserTypes;
+
+internal sealed partial class UserDirectory
+{
+    public async Task<UserAccount> ChangePasswordAsync(AuthenticatedUser user, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(currentPassword);
+        passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
+        if (user.UserType == UserType.Anonymous)
+        {
+            throw new AccessDeniedException(null, "the anonymous account's password is set by the host (SetAnonymousUserAsync).");
+        }
+
+        await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
+            ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
+        await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
+
+        var hash = hasher.Hash(newPassword);
+        var changed = await UpdateAsync(
+            user.WorkspaceId,
+            user.UserId,
+            current => current with
+            {
+                Account = current.Account with { SecurityStamp = UserAccount.NewSecurityStamp(), AccessFailedCount = 0, LockoutEnd = null },
+                PasswordHash = hash,
+            },
+            license: null,
+            cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(changed, AccountMailKind.PasswordChanged).ConfigureAwait(false);
+        return changed;
+    }
+
+    public async Task RequestPasswordResetAsync(string workspaceId, string email, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        var address = EmailAddress.Parse(email, nameof(email));
+        _ = Mailer;
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+        // Only a proven address gets a reset; an unknown or unproven one gets the NoAccount notice at the same cost.
+        var account = (await users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false))?.Account;
+        var resettable = account is { EmailConfirmed: true, UserType: not UserType.Anonymous } ? account : null;
+        await IssueAsync(
+            workspaceId,
+            TokenPurpose.PasswordReset,
+            address.Value,
+            options.Value.Tokens.PasswordResetLifetime,
+            resettable,
+            AccountMailKind.PasswordReset,
+            resettable is null ? AccountMailKind.NoAccount : null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task IssuePasswordResetAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        _ = Mailer;
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var account = (await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false))?.Account
+            ?? throw new AccountNotFoundException(workspaceId, userId);
+        if (account.Email is not { } email || account.UserType == UserType.Anonymous)
+        {
+            throw new ArgumentException($"Account '{userId}' has no address a reset link could be sent to.", nameof(userId));
+        }
+
+        await IssueAsync(workspaceId, TokenPurpose.PasswordReset, email, options.Value.Tokens.PasswordResetLifetime, account, AccountMailKind.PasswordReset, notice: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<UserAccount> ResetPasswordAsync(string workspaceId, string email, string token, string newPassword, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        var address = EmailAddress.Parse(email, nameof(email));
+        ArgumentNullException.ThrowIfNull(token);
+        passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var redeemed = await RedeemAsync(workspaceId, TokenPurpose.PasswordReset, address.Value, token, cancellationToken).ConfigureAwait(false);
+        if (redeemed.UserId is not { } userId)
+        {
+            throw AccountToken.Refused();
+        }
+
+        var hash = hasher.Hash(newPassword);
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
+        {
+            var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
+
+            // Bound to the account's address and to the stamp it was issued under: any change since voids it.
+            if (current?.Account is not { } account || account.Email != redeemed.Email || account.SecurityStamp != redeemed.SecurityStamp)
+            {
+                throw AccountToken.Refused();
+            }
+
+            var reset = WithAdministrator(current with
+            {
+                Account = account with
+                {
+                    SecurityStamp = UserAccount.NewSecurityStamp(),
+                    EmailConfirmed = true,
+                    AccessFailedCount = 0,
+                    LockoutEnd = null,
+                    Version = account.Version + 1,
+                },
+                PasswordHash = hash,
+            });
+
+            // The token is used up by this very write: a conflict (a failed login moved the version) is tried again,
+            // a token used meanwhile is refused.
+            var result = await users.UpdateAsync(reset, account.Version, seatLimit: null, redeemed.Id, cancellationToken).ConfigureAwait(false);
+            if (result == UserStoreResult.Conflict)
+            {
+                continue;
+            }
+
+            if (result != UserStoreResult.Succeeded)
+            {
+                throw AccountToken.Refused();
+            }
+
+            await NotifyAsync(reset.Account, AccountMailKind.PasswordChanged).ConfigureAwait(false);
+            return reset.Account;
+        }
+
+        throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
+    }
+
+    // A wrong current password is a failed login: it counts towards the lockout, and a locked account is refused.
+    private async Task VerifyCurrentPasswordAsync(StoredUser stored, string password)
+    {
+        var account = stored.Account;
+        var verified = hasher.Verify(password, stored.PasswordHash, out _) != PasswordVerification.Failed;
+        if (account.LockoutEnd > time.GetUtcNow())
+        {
+            throw new AuthenticationFailedException(AuthenticationFailureReason.LockedOut);
+        }
+
+        if (!verified)
+        {
+            var lockout = options.Value.Lockout;
+            await lockouts.RecordFailedLoginAsync(account.WorkspaceId, account.Id, lockout.MaxFailedAttempts, time.GetUtcNow() + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
+            throw new AuthenticationFailedException(AuthenticationFailureReason.InvalidCredentials);
+        }
+    }
+}

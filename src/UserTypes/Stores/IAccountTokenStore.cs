@@ -1,0 +1,30 @@
+namespace UserTypes.Stores;
+
+/// <summary>
+/// Keeps single-use tokens (as hashes) for the mailbox flows, and the count of mails per address that bounds them. A
+/// token is used up by the account write it authorises (<see cref="IUserAccountStore.CreateAsync"/> and
+/// <see cref="IUserAccountStore.UpdateAsync"/> take its id), so it is spent exactly when the change lands.
+/// </summary>
+public interface IAccountTokenStore
+{
+    /// <summary>
+    /// Adds a token in one atomic step, unless <paramref name="maxPerHour"/> tokens were already issued to its address in
+    /// the workspace within the hour before <see cref="StoredToken.CreatedAt"/> (whatever their purpose, used or not):
+    /// then nothing is written. Beyond <paramref name="maxLive"/> live tokens of the address and purpose, the oldest stop
+    /// being usable. Expired tokens of the workspace are purged on the way, so rows stay bounded.
+    /// </summary>
+    /// <param name="token">The new token.</param>
+    /// <param name="maxLive">How many tokens of one address and purpose may be usable at once.</param>
+    /// <param name="maxPerHour">How many tokens one address may be issued per hour.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the token was added (and so may be mailed).</returns>
+    Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken);
+
+    /// <summary>Reads the usable tokens of an address and purpose (expired ones included: the caller checks the time).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="email">The canonical address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tokens, newest first.</returns>
+    Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+namespace UserTypes.Stores;
+
+internal sealed partial class InMemoryStore
+{
+    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = TenantOf(token.WorkspaceId);
+        lock (tenant.Gate)
+        {
+            var now = token.CreatedAt;
+            tenant.Tokens.RemoveAll(issued => issued.Token.ExpiresAt <= now);
+            if (tenant.Tokens.Count(issued => issued.Token.Email == token.Email && issued.Token.CreatedAt > now.AddHours(-1)) >= maxPerHour)
+            {
+                return Task.FromResult(false);
+            }
+
+            tenant.Tokens.Add(new IssuedToken(token));
+            foreach (var old in tenant.Tokens.Where(issued => issued.Usable && issued.Token.Email == token.Email && issued.Token.Purpose == token.Purpose)
+                .OrderByDescending(issued => issued.Token.CreatedAt).Skip(maxLive))
+            {
+                old.Usable = false;
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredToken>>(
+            workspaceId,
+            tenant => [.. tenant.Tokens.Where(issued => issued.Usable && issued.Token.Purpose == purpose && issued.Token.Email == email)
+                .Select(issued => issued.Token).OrderByDescending(token => token.CreatedAt)],
+            cancellationToken);
+
+    // A token issued to an address: kept (unusable once used or dropped) until it expires, so the hourly count holds.
+    private sealed class IssuedToken(StoredToken token)
+    {
+        public StoredToken Token { get; } = token;
+
+        public bool Usable { get; set; } = true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace UserTypes.Stores;
+
+/// <summary>What a single-use token proves when it comes back.</summary>
+public enum TokenPurpose
+{
+    /// <summary>The holder receives mail at the address: they may create the account signed up for.</summary>
+    SignUp,
+
+    /// <summary>The holder receives mail at the account's proven address: they may choose a new password.</summary>
+    PasswordReset,
+}
