@@ -18,6 +18,8 @@ internal static class AccountEndpoints
         workspace.MapPost("/password-reset", RequestPasswordResetAsync);
         workspace.MapPost("/password-reset/complete", ResetPasswordAsync);
         workspace.MapPost("/me/password", ChangePasswordAsync).RequireAuthorization(SamplePolicies.AnyUser);
+        workspace.MapPost("/me/email", RequestEmailChangeAsync).RequireAuthorization(SamplePolicies.AnyUser);
+        workspace.MapPost("/me/email/confirm", ConfirmEmailChangeAsync);
         workspace.MapPost("/login", LoginAsync);
         workspace.MapPost("/logout", (Delegate)LogoutAsync);
         workspace.MapGet("/me", Me).RequireAuthorization(SamplePolicies.AnyUser);
@@ -58,6 +60,20 @@ internal static class AccountEndpoints
         await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<IResult> RequestEmailChangeAsync(ChangeEmailRequest request, HttpContext context, IUserDirectory users, CancellationToken cancellationToken)
+    {
+        if (AuthenticatedUser.FromPrincipal(context.User) is not { } user)
+        {
+            return TypedResults.Forbid();
+        }
+
+        await users.RequestEmailChangeAsync(user, request.CurrentPassword, request.NewEmail, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> ConfirmEmailChangeAsync(string workspaceId, ConfirmEmailChangeRequest request, IUserDirectory users, CancellationToken cancellationToken) =>
+        TypedResults.Ok(AccountResponse.From(await users.ConfirmEmailChangeAsync(workspaceId, request.UserId, request.Token, cancellationToken)));
 
     // A failure, an unknown workspace included, is the one generic 401 the problem details handler writes.
     private static async Task<IResult> LoginAsync(string workspaceId, LoginRequest request, HttpContext context) =>

@@ -12,6 +12,12 @@ internal sealed record ResetPasswordRequest(string Email, string Token, string N
 /// <summary>The body of a signed-in user's password change.</summary>
 internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
+/// <summary>The body of a signed-in user's request to move to a new address.</summary>
+internal sealed record ChangeEmailRequest(string CurrentPassword, string NewEmail);
+
+/// <summary>The body of an address change's confirmation, with the token from the mail.</summary>
+internal sealed record ConfirmEmailChangeRequest(string UserId, string Token);
+
 /// <summary>The body of a web login.</summary>
 internal sealed record LoginRequest(string UserName, string Password);
 

@@ -66,6 +66,17 @@ internal sealed class OutboxMailer(string folder, TimeProvider time) : IAccountM
                 Someone asked to reset the password of an account with this address, but there is none (or its
                 address is not confirmed). If it was not you, ignore this mail.
                 """),
+            AccountMailKind.EmailChange => ("Confirm your new address", $"""
+                To move your account to this address, open:
+
+                https://app.example/workspaces/{workspace}/me/email/confirm?userId={Uri.EscapeDataString(mail.UserId ?? string.Empty)}&token={token}
+
+                The link works once, until {mail.ExpiresAt:u}. If you did not ask for it, ignore this mail.
+                """),
+            AccountMailKind.EmailChanged => ("Your address was changed", """
+                Your account moved to another address, and every session of it ended. If this was not you, tell your
+                administrator at once.
+                """),
             AccountMailKind.PasswordChanged => ("Your password was changed", """
                 The password of your account was just changed, and every session of it ended. If this was not you,
                 reset your password at once and tell your administrator.

@@ -41,11 +41,17 @@ internal sealed partial class RelationalStore
             cancellationToken);
 
     public Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken) =>
+        FindTokensAsync(workspaceId, purpose, "email", email, cancellationToken);
+
+    public Task<IReadOnlyList<StoredToken>> FindTokensForAccountAsync(string workspaceId, TokenPurpose purpose, string userId, CancellationToken cancellationToken) =>
+        FindTokensAsync(workspaceId, purpose, "user_id", userId, cancellationToken);
+
+    private Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string column, string value, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<StoredToken>>(
             async connection => await connection.Command(
-                $"SELECT {TokenColumns} FROM usertypes_tokens WHERE workspace_id = @workspace_id AND purpose = @purpose AND email = @email AND hash IS NOT NULL ORDER BY created_at DESC, id DESC",
+                $"SELECT {TokenColumns} FROM usertypes_tokens WHERE workspace_id = @workspace_id AND purpose = @purpose AND {column} = @value AND hash IS NOT NULL ORDER BY created_at DESC, id DESC",
                 null,
-                ("workspace_id", workspaceId), ("purpose", (int)purpose), ("email", email)).ReadAllAsync(ReadToken, cancellationToken).ConfigureAwait(false),
+                ("workspace_id", workspaceId), ("purpose", (int)purpose), ("value", value)).ReadAllAsync(ReadToken, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
     // Uses a token up inside an account write (which holds the workspace's lock): no row back means it was used already.

@@ -301,4 +301,42 @@ public interface IUserDirectory
     /// </exception>
     /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<UserAccount> ResetPasswordAsync(string workspaceId, string email, string token, string newPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks to move the signed-in user's account to a new address: the current password is needed (a wrong one counts
+    /// towards the lockout), and an <see cref="AccountMailKind.EmailChange"/> mail with the token goes to the new
+    /// address. The account keeps its old address until the new one is confirmed.
+    /// </summary>
+    /// <param name="user">The signed-in user; not the anonymous account.</param>
+    /// <param name="currentPassword">The password now.</param>
+    /// <param name="newEmail">The new address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the request is stored and the mail handed over.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or the new address is the account's already; ParamName names it.</exception>
+    /// <exception cref="AccessDeniedException">The user is the anonymous account.</exception>
+    /// <exception cref="AuthenticationFailedException">The current password is wrong, or the account is locked out.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="AccountNotFoundException">The account no longer exists.</exception>
+    /// <exception cref="InvalidOperationException">The mailbox flows are off.</exception>
+    Task RequestEmailChangeAsync(AuthenticatedUser user, string currentPassword, string newEmail, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms an e-mail change with the token mailed to the new address: the account moves to it (proven), a
+    /// signed-up account's user name follows the address, and a classified account's type follows it through the licence
+    /// check and the seat gate. Its sessions end, and the old address gets an <see cref="AccountMailKind.EmailChanged"/> notice.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="token">The token; single use, expires after <see cref="TokenOptions.EmailChangeLifetime"/>, voided by any stamp change.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account at its new address.</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is invalid; or the token is wrong, expired, used or voided, or the address was taken meanwhile
+    /// (ParamName <c>token</c>, one message for all, and the token is not used up).
+    /// </exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    /// <exception cref="ExternalUsersDisabledException">The new address makes the account external and the host has external users off.</exception>
+    /// <exception cref="LicenseRequiredException">The new address makes the account external and the workspace is not licensed for them.</exception>
+    /// <exception cref="SeatLimitExceededException">No seat of the account's new type is free (nothing changes, the token stays usable).</exception>
+    Task<UserAccount> ConfirmEmailChangeAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default);
 }

@@ -41,12 +41,9 @@ internal sealed partial class UserDirectory
         await mailer.SendAsync(mail, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // The usable token of the address and purpose that the caller holds, or the one refusal.
-    private async Task<StoredToken> RedeemAsync(string workspaceId, TokenPurpose purpose, string email, string token, CancellationToken cancellationToken)
-    {
-        var stored = await tokens.FindTokensAsync(workspaceId, purpose, email, cancellationToken).ConfigureAwait(false);
-        return AccountToken.Match(token, stored, time.GetUtcNow()) ?? throw AccountToken.Refused();
-    }
+    // The usable token among the candidates that the caller holds, or the one refusal.
+    private async Task<StoredToken> RedeemAsync(Task<IReadOnlyList<StoredToken>> candidates, string token) =>
+        AccountToken.Match(token, await candidates.ConfigureAwait(false), time.GetUtcNow()) ?? throw AccountToken.Refused();
 
     // A notice about a change already committed: the change stands even if the notice cannot be sent now.
     private Task NotifyAsync(UserAccount account, AccountMailKind kind, string? email = null) =>

@@ -76,7 +76,7 @@ internal sealed partial class UserDirectory
         ArgumentNullException.ThrowIfNull(token);
         passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var redeemed = await RedeemAsync(workspaceId, TokenPurpose.PasswordReset, address.Value, token, cancellationToken).ConfigureAwait(false);
+        var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.PasswordReset, address.Value, cancellationToken), token).ConfigureAwait(false);
         if (redeemed.UserId is not { } userId)
         {
             throw AccountToken.Refused();

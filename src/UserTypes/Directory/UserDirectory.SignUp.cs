@@ -33,7 +33,7 @@ internal sealed partial class UserDirectory
         ArgumentNullException.ThrowIfNull(token);
         passwords.ThrowIfInvalid(password);
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var redeemed = await RedeemAsync(workspaceId, TokenPurpose.SignUp, address.Value, token, cancellationToken).ConfigureAwait(false);
+        var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.SignUp, address.Value, cancellationToken), token).ConfigureAwait(false);
 
         // Classified and licensed now, when the account comes to be, not when it was asked for.
         var type = lookup.Classify(address.Domain).Classification.UserType;

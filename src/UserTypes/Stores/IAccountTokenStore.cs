@@ -27,4 +27,12 @@ public interface IAccountTokenStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens, newest first.</returns>
     Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken);
+
+    /// <summary>Reads the usable tokens issued for an account and purpose, whatever address they were mailed to.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="userId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tokens, newest first.</returns>
+    Task<IReadOnlyList<StoredToken>> FindTokensForAccountAsync(string workspaceId, TokenPurpose purpose, string userId, CancellationToken cancellationToken);
 }

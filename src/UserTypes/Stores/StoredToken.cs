@@ -2,7 +2,7 @@ namespace UserTypes.Stores;
 
 /// <summary>
 /// A single-use token as a store keeps it: only its SHA-256 hash, bound to its purpose, workspace and address and, for
-/// a password reset, to the account and the security stamp it was issued under.
+/// a password reset or an e-mail change, to the account and the security stamp it was issued under.
 /// </summary>
 public sealed record StoredToken
 {
@@ -21,7 +21,7 @@ public sealed record StoredToken
     /// <summary>The SHA-256 hash of the token.</summary>
     public required byte[] Hash { get; init; }
 
-    /// <summary>The account the token acts on, for a password reset.</summary>
+    /// <summary>The account the token acts on, for a password reset or an e-mail change.</summary>
     public string? UserId { get; init; }
 
     /// <summary>The account's security stamp when the token was issued: any change of it voids the token.</summary>

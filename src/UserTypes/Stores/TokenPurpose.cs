@@ -8,4 +8,7 @@ public enum TokenPurpose
 
     /// <summary>The holder receives mail at the account's proven address: they may choose a new password.</summary>
     PasswordReset,
+
+    /// <summary>The holder receives mail at a new address the account asked to move to: they may confirm the move.</summary>
+    EmailChange,
 }

@@ -248,6 +248,20 @@ public sealed class SampleFlowTests
         oldPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Test]
+    public async Task EmailChange_ByTheLinkMailedToTheNewAddress_MovesTheAccount_AndTellsTheOldOne()
+    {
+        var requested = await SendAsync(AsPartner(HttpMethod.Post, "/me/email", new { currentPassword = DemoWorkspace.PartnerPassword, newEmail = "pat@new-partner.example" }));
+        var mail = Outbox.To(_factory.Folder, "pat@new-partner.example").Should().ContainSingle().Subject.Text;
+        var userId = System.Text.RegularExpressions.Regex.Match(mail, "userId=([^&]+)").Groups[1].Value;
+        var confirmed = await SendAsync(Request(HttpMethod.Post, "/me/email/confirm", new { userId, token = Outbox.TokenFor(_factory.Folder, "pat@new-partner.example", "EmailChange") }));
+
+        requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        confirmed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await JsonOf(confirmed)).GetProperty("email").GetString().Should().Be("pat@new-partner.example");
+        Outbox.To(_factory.Folder, DemoWorkspace.PartnerEmail).Select(sent => sent.Kind).Should().Equal("EmailChanged");
+    }
+
     private async Task<HttpResponseMessage> SignUpAsync(string email)
     {
         (await SendAsync(Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(HttpStatusCode.Accepted);

@@ -27,10 +27,15 @@ internal sealed partial class InMemoryStore
     }
 
     public Task<IReadOnlyList<StoredToken>> FindTokensAsync(string workspaceId, TokenPurpose purpose, string email, CancellationToken cancellationToken) =>
+        FindTokens(workspaceId, token => token.Purpose == purpose && token.Email == email, cancellationToken);
+
+    public Task<IReadOnlyList<StoredToken>> FindTokensForAccountAsync(string workspaceId, TokenPurpose purpose, string userId, CancellationToken cancellationToken) =>
+        FindTokens(workspaceId, token => token.Purpose == purpose && token.UserId == userId, cancellationToken);
+
+    private Task<IReadOnlyList<StoredToken>> FindTokens(string workspaceId, Func<StoredToken, bool> match, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredToken>>(
             workspaceId,
-            tenant => [.. tenant.Tokens.Where(issued => issued.Usable && issued.Token.Purpose == purpose && issued.Token.Email == email)
-                .Select(issued => issued.Token).OrderByDescending(token => token.CreatedAt)],
+            tenant => [.. tenant.Tokens.Where(issued => issued.Usable && match(issued.Token)).Select(issued => issued.Token).OrderByDescending(token => token.CreatedAt)],
             cancellationToken);
 
     // A token issued to an address: kept (unusable once used or dropped) until it expires, so the hourly count holds.
