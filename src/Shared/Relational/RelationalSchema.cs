@@ -68,6 +68,7 @@ internal static class RelationalSchema
             hash {types.Bytes} NULL,
             user_id {types.Text} NULL,
             security_stamp {types.Text} NULL,
+            payload {types.Text} NULL,
             created_at {types.BigInt} NOT NULL,
             expires_at {types.BigInt} NOT NULL);
         CREATE INDEX usertypes_tokens_by_address ON usertypes_tokens (workspace_id, email, created_at);

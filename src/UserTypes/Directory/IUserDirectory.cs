@@ -339,4 +339,76 @@ public interface IUserDirectory
     /// <exception cref="LicenseRequiredException">The new address makes the account external and the workspace is not licensed for them.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's new type is free (nothing changes, the token stays usable).</exception>
     Task<UserAccount> ConfirmEmailChangeAsync(string workspaceId, string userId, string token, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Invites a contact person to a login as an external user, instead of choosing their password: an
+    /// <see cref="AccountMailKind.Invitation"/> mail goes to the address. One pending invitation per address: inviting
+    /// again replaces it.
+    /// </summary>
+    /// <param name="actor">An enabled internal user holding <see cref="FunctionalRights.CreateExternalUsers"/>.</param>
+    /// <param name="personId">The host's id of the contact person.</param>
+    /// <param name="email">The address to invite.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pending invitation (never its token).</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, the address classifies internal, or it was mailed too often in the last hour; ParamName names it.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not create external users.</exception>
+    /// <exception cref="ExternalUsersDisabledException">The host has external users off.</exception>
+    /// <exception cref="LicenseRequiredException">The workspace is not licensed for external users.</exception>
+    /// <exception cref="EmailTakenException">The address already has an account.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<PendingInvitation> InviteExternalUserAsync(AuthenticatedUser actor, string personId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Invites a colleague to an internal account, with its first grant: a trusted host call (administrators never choose passwords).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The address to invite.</param>
+    /// <param name="rights">The account's first grant, or <see langword="null"/> for the defaults only.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pending invitation (never its token).</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or the address was mailed too often in the last hour; ParamName names it.</exception>
+    /// <exception cref="RightsCeilingExceededException">The grant is above the internal ceiling.</exception>
+    /// <exception cref="EmailTakenException">The address already has an account.</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<PendingInvitation> InviteInternalUserAsync(string workspaceId, string email, RightsGrant? rights = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Accepts an invitation with its mailed token: the invitee chooses their password (and a user name, or keeps the
+    /// address). Everything is checked again now: for an external invitation the inviter must still be an enabled
+    /// internal user holding the right, and the options and licence must allow it; the seat is taken through the gate.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="email">The invited address.</param>
+    /// <param name="token">The token from the mail; single use, expires after <see cref="TokenOptions.InvitationLifetime"/>.</param>
+    /// <param name="userName">The user name, or <see langword="null"/> for the address.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new account, its address proven.</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is invalid; or the token is wrong, expired, used or revoked, or the address was taken meanwhile
+    /// (ParamName <c>token</c>, and the token is not used up).
+    /// </exception>
+    /// <exception cref="UserNameTakenException">The chosen user name is taken (the token stays usable).</exception>
+    /// <exception cref="AccessDeniedException">The inviter of an external invitation may no longer create external users.</exception>
+    /// <exception cref="ExternalUsersDisabledException">An external invitation, and the host has external users off.</exception>
+    /// <exception cref="LicenseRequiredException">An external invitation, and the workspace is not licensed for them.</exception>
+    /// <exception cref="SeatLimitExceededException">No seat of the account's type is free (the token stays usable).</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<UserAccount> AcceptInvitationAsync(string workspaceId, string email, string token, string? userName, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a workspace's pending invitations, oldest first, a page at a time; never with a token.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="query">The page size and the previous page's continuation token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or the continuation token is not this listing's (ParamName <c>query</c>).</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task<InvitationPage> ListInvitationsAsync(string workspaceId, InvitationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a pending invitation: its token stops working at once.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="invitationId">The invitation's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when revoked.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or no pending invitation has that id (ParamName <c>invitationId</c>).</exception>
+    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
+    Task RevokeInvitationAsync(string workspaceId, string invitationId, CancellationToken cancellationToken = default);
 }

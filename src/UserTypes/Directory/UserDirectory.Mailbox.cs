@@ -12,8 +12,18 @@ internal sealed partial class UserDirectory
     // Issues a token bound to its purpose, workspace and address (and for a reset to the account and its stamp), and
     // mails it, or mails the notice instead when there is nothing the token could do. Either way the same work is done:
     // one token hashed, one row written, one mail; past the hourly cap of the address, neither row nor mail.
-    private async Task IssueAsync(
-        string workspaceId, TokenPurpose purpose, string email, TimeSpan lifetime, UserAccount? account, AccountMailKind mailWithToken, AccountMailKind? notice, CancellationToken cancellationToken)
+    // Returns the token stored, or null past the cap.
+    private async Task<StoredToken?> IssueAsync(
+        string workspaceId,
+        TokenPurpose purpose,
+        string email,
+        TimeSpan lifetime,
+        UserAccount? account,
+        AccountMailKind mailWithToken,
+        AccountMailKind? notice,
+        CancellationToken cancellationToken,
+        string? payload = null,
+        int maxLive = MaxLiveTokens)
     {
         var mailer = Mailer;
         var now = time.GetUtcNow();
@@ -27,18 +37,20 @@ internal sealed partial class UserDirectory
             Hash = hash,
             UserId = account?.Id,
             SecurityStamp = account?.SecurityStamp,
+            Payload = payload,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        if (!await tokens.AddTokenAsync(stored, MaxLiveTokens, options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
+        if (!await tokens.AddTokenAsync(stored, maxLive, options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return null;
         }
 
         var mail = notice is { } kind
             ? new AccountMail(workspaceId, email, kind)
             : new AccountMail(workspaceId, email, mailWithToken, account?.Id, token, stored.ExpiresAt);
         await mailer.SendAsync(mail, CancellationToken.None).ConfigureAwait(false);
+        return stored;
     }
 
     // The usable token among the candidates that the caller holds, or the one refusal.

@@ -46,11 +46,15 @@ internal sealed partial class UserDirectory
 
     // The actor is checked against the store, not the snapshot taken at login: a user disabled or stripped of the
     // right since then is refused.
-    private async Task RequireActorAsync(AuthenticatedUser actor, string right, CancellationToken cancellationToken)
+    private Task RequireActorAsync(AuthenticatedUser actor, string right, CancellationToken cancellationToken) =>
+        RequireActorAsync(actor.WorkspaceId, actor.IsImplicitAnonymous ? null : actor.UserId, right, cancellationToken);
+
+    // The same check for an actor known by id, such as the inviter of an invitation being accepted.
+    private async Task RequireActorAsync(string workspaceId, string? userId, string right, CancellationToken cancellationToken)
     {
-        var stored = actor.IsImplicitAnonymous
+        var stored = userId is null
             ? null
-            : await users.FindByIdAsync(actor.WorkspaceId, actor.UserId, cancellationToken).ConfigureAwait(false);
+            : await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
         if (stored?.Account is not { Enabled: true, UserType: UserType.Internal } account)
         {
             throw new AccessDeniedException(right, "only an enabled internal user of the workspace may do this.");

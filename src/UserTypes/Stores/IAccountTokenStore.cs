@@ -35,4 +35,24 @@ public interface IAccountTokenStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens, newest first.</returns>
     Task<IReadOnlyList<StoredToken>> FindTokensForAccountAsync(string workspaceId, TokenPurpose purpose, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads one page of a workspace's usable, unexpired tokens of a purpose, oldest first (by creation time, then id),
+    /// starting after a position: keyset paging, as for accounts.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="now">Tokens expiring at or before this are left out.</param>
+    /// <param name="after">The creation time and id of the previous page's last token, or <see langword="null"/>.</param>
+    /// <param name="limit">The most tokens to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tokens, in order.</returns>
+    Task<IReadOnlyList<StoredToken>> ListTokensAsync(string workspaceId, TokenPurpose purpose, DateTimeOffset now, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Makes a usable token unusable (an invitation revoked).</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="tokenId">The token's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether a usable token with that id was there.</returns>
+    Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken);
 }

@@ -27,6 +27,9 @@ public sealed record StoredToken
     /// <summary>The account's security stamp when the token was issued: any change of it voids the token.</summary>
     public string? SecurityStamp { get; init; }
 
+    /// <summary>What the directory needs when the token comes back (an invitation's terms), kept as it is; or <see langword="null"/>.</summary>
+    public string? Payload { get; init; }
+
     /// <summary>When it was issued.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -11,4 +11,7 @@ public enum TokenPurpose
 
     /// <summary>The holder receives mail at a new address the account asked to move to: they may confirm the move.</summary>
     EmailChange,
+
+    /// <summary>The holder receives mail at the invited address: they may accept the invitation and create the account.</summary>
+    Invitation,
 }

@@ -15,12 +15,14 @@ internal sealed partial class InMemoryStore
                 return Task.FromResult(false);
             }
 
-            tenant.Tokens.Add(new IssuedToken(token));
+            // The new token is the newest whatever the clock says; of the others, the newest maxLive - 1 stay usable.
             foreach (var old in tenant.Tokens.Where(issued => issued.Usable && issued.Token.Email == token.Email && issued.Token.Purpose == token.Purpose)
-                .OrderByDescending(issued => issued.Token.CreatedAt).Skip(maxLive))
+                .OrderByDescending(issued => issued.Token.CreatedAt).Skip(maxLive - 1))
             {
                 old.Usable = false;
             }
+
+            tenant.Tokens.Add(new IssuedToken(token));
 
             return Task.FromResult(true);
         }
@@ -31,6 +33,29 @@ internal sealed partial class InMemoryStore
 
     public Task<IReadOnlyList<StoredToken>> FindTokensForAccountAsync(string workspaceId, TokenPurpose purpose, string userId, CancellationToken cancellationToken) =>
         FindTokens(workspaceId, token => token.Purpose == purpose && token.UserId == userId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredToken>> ListTokensAsync(
+        string workspaceId, TokenPurpose purpose, DateTimeOffset now, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredToken>>(
+            workspaceId,
+            tenant => [.. tenant.Tokens.Where(issued => issued.Usable).Select(issued => issued.Token)
+                .Where(token => token.Purpose == purpose && token.ExpiresAt > now)
+                .Where(token => after is not { } position || token.CreatedAt > position.CreatedAt
+                    || (token.CreatedAt == position.CreatedAt && string.CompareOrdinal(token.Id, position.Id) > 0))
+                .OrderBy(token => token.CreatedAt).ThenBy(token => token.Id, StringComparer.Ordinal)
+                .Take(limit)],
+            cancellationToken);
+
+    public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken) =>
+        Read(
+            workspaceId,
+            tenant =>
+            {
+                var token = tenant.Tokens.Find(issued => issued.Usable && issued.Token.Id == tokenId);
+                token?.Usable = false;
+                return token is not null;
+            },
+            cancellationToken);
 
     private Task<IReadOnlyList<StoredToken>> FindTokens(string workspaceId, Func<StoredToken, bool> match, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredToken>>(
