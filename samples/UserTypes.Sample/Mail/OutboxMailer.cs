@@ -74,12 +74,11 @@ internal sealed class OutboxMailer(string folder, TimeProvider time) : IAccountM
                 The link works once, until {mail.ExpiresAt:u}. If you did not ask for it, ignore this mail.
                 """),
             AccountMailKind.EmailChanged => ("Your address was changed", """
-                Your account moved to another address, and every session of it ended. If this was not you, tell your
-                administrator at once.
+                Your account moved to another address. If this was not you, tell your administrator at once.
                 """),
             AccountMailKind.PasswordChanged => ("Your password was changed", """
-                The password of your account was just changed, and every session of it ended. If this was not you,
-                reset your password at once and tell your administrator.
+                The password of your account was just changed. If this was not you, reset your password at once and tell
+                your administrator.
                 """),
             _ => (mail.Kind.ToString(), mail.ToString()),
         };

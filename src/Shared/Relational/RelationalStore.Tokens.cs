@@ -14,13 +14,13 @@ internal sealed partial class RelationalStore
             StoreChange.Silent(token.WorkspaceId),
             async (transaction, _) =>
             {
-                var now = token.CreatedAt.UtcTicks;
+                var hourAgo = token.CreatedAt.AddHours(-1).UtcTicks;
                 await transaction.Command(
-                    "DELETE FROM usertypes_tokens WHERE id IN (SELECT id FROM usertypes_tokens WHERE workspace_id = @workspace_id AND expires_at <= @now LIMIT @batch)",
-                    ("workspace_id", token.WorkspaceId), ("now", now), ("batch", PurgeBatch)).RunAsync(cancellationToken).ConfigureAwait(false);
+                    "DELETE FROM usertypes_tokens WHERE id IN (SELECT id FROM usertypes_tokens WHERE workspace_id = @workspace_id AND expires_at <= @now AND created_at <= @hour_ago LIMIT @batch)",
+                    ("workspace_id", token.WorkspaceId), ("now", token.CreatedAt.UtcTicks), ("hour_ago", hourAgo), ("batch", PurgeBatch)).RunAsync(cancellationToken).ConfigureAwait(false);
                 var issued = await transaction.Command(
-                    "SELECT COUNT(*) FROM usertypes_tokens WHERE workspace_id = @workspace_id AND email = @email AND created_at > @hour_ago",
-                    ("workspace_id", token.WorkspaceId), ("email", token.Email), ("hour_ago", token.CreatedAt.AddHours(-1).UtcTicks))
+                    "SELECT COUNT(*) FROM usertypes_tokens WHERE workspace_id = @workspace_id AND email = @email AND purpose = @purpose AND created_at > @hour_ago",
+                    ("workspace_id", token.WorkspaceId), ("email", token.Email), ("purpose", (int)token.Purpose), ("hour_ago", hourAgo))
                     .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
                 if (issued[0] >= maxPerHour)
                 {

@@ -204,9 +204,10 @@ internal sealed partial class RelationalStore
                 foreach (var changed in changes)
                 {
                     await transaction.Command(
-                        "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, administrator = @administrator, version = @version WHERE id = @id",
+                        // version + 1 on the row as it is: a failure count may have moved it since the read (no lock).
+                        "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, administrator = @administrator, version = version + 1 WHERE id = @id",
                         ("type", (int)changed.Account.UserType), ("stamp", changed.Account.SecurityStamp), ("administrator", changed.IsAdministrator),
-                        ("version", changed.Account.Version), ("id", changed.Account.Id)).RunAsync(cancellationToken).ConfigureAwait(false);
+                        ("id", changed.Account.Id)).RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 // A full pass recounts the seats from the accounts, so the counters are also repaired here if ever wrong.

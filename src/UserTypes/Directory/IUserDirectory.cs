@@ -209,14 +209,13 @@ public interface IUserDirectory
     /// Starts a sign-up, e-mail first: anyone may ask, and nothing that can log in is created and no seat is taken. The
     /// mailer gets a <see cref="AccountMailKind.SignUp"/> mail with the token that completes it, or, when the address
     /// has an account, an <see cref="AccountMailKind.AlreadyRegistered"/> notice; the caller learns nothing either way,
-    /// and both cost the same. Past <see cref="AccountMailOptions.MaxPerAddressPerHour"/> nothing is sent.
+    /// and both cost the same; an unknown workspace answers alike and stores nothing. Past <see cref="AccountMailOptions.MaxPerAddressPerHour"/> nothing is sent.
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="email">The address to sign up with.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the request is stored and the mail handed over.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="ExternalUsersDisabledException">The address classifies external and the host has external users off.</exception>
     /// <exception cref="LicenseRequiredException">The address classifies external and the workspace is not licensed for them.</exception>
     /// <exception cref="InvalidOperationException">The mailbox flows are off (<see cref="AccountMailOptions.Enabled"/>).</exception>
@@ -233,10 +232,9 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new account.</returns>
     /// <exception cref="ArgumentException">
-    /// An argument is invalid; or the token is wrong, expired or used, or the address was taken meanwhile (ParamName
+    /// An argument is invalid; or the token is wrong, expired or used, or the address was taken meanwhile (an unknown workspace included; ParamName
     /// <c>token</c>, one message for all, and the token is not used up).
     /// </exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="ExternalUsersDisabledException">The address classifies external and the host has external users off.</exception>
     /// <exception cref="LicenseRequiredException">The address classifies external and the workspace is not licensed for them.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's type is free (the token is not used up).</exception>
@@ -262,14 +260,13 @@ public interface IUserDirectory
     /// <summary>
     /// Asks for a password reset: only an account whose address is proven gets a <see cref="AccountMailKind.PasswordReset"/>
     /// mail; an unknown or unproven address gets a <see cref="AccountMailKind.NoAccount"/> notice at the same cost, so
-    /// the caller learns nothing.
+    /// the caller learns nothing (an unknown workspace answers alike and stores nothing).
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the request is stored and the mail handed over.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; ParamName names it.</exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="InvalidOperationException">The mailbox flows are off.</exception>
     Task RequestPasswordResetAsync(string workspaceId, string email, CancellationToken cancellationToken = default);
 
@@ -296,10 +293,9 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account.</returns>
     /// <exception cref="ArgumentException">
-    /// An argument is invalid; or the token is wrong, expired, used or voided (ParamName <c>token</c>, one message for
+    /// An argument is invalid; or the token is wrong, expired, used or voided (an unknown workspace included; ParamName <c>token</c>, one message for
     /// all, and the token is not used up).
     /// </exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<UserAccount> ResetPasswordAsync(string workspaceId, string email, string token, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -332,9 +328,8 @@ public interface IUserDirectory
     /// <returns>The account at its new address.</returns>
     /// <exception cref="ArgumentException">
     /// An argument is invalid; or the token is wrong, expired, used or voided, or the address was taken meanwhile
-    /// (ParamName <c>token</c>, one message for all, and the token is not used up).
+    /// (an unknown workspace included; ParamName <c>token</c>, one message for all, and the token is not used up).
     /// </exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     /// <exception cref="ExternalUsersDisabledException">The new address makes the account external and the host has external users off.</exception>
     /// <exception cref="LicenseRequiredException">The new address makes the account external and the workspace is not licensed for them.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's new type is free (nothing changes, the token stays usable).</exception>
@@ -384,14 +379,13 @@ public interface IUserDirectory
     /// <returns>The new account, its address proven.</returns>
     /// <exception cref="ArgumentException">
     /// An argument is invalid; or the token is wrong, expired, used or revoked, or the address was taken meanwhile
-    /// (ParamName <c>token</c>, and the token is not used up).
+    /// (an unknown workspace included; ParamName <c>token</c>, and the token is not used up).
     /// </exception>
     /// <exception cref="UserNameTakenException">The chosen user name is taken (the token stays usable).</exception>
     /// <exception cref="AccessDeniedException">The inviter of an external invitation may no longer create external users.</exception>
     /// <exception cref="ExternalUsersDisabledException">An external invitation, and the host has external users off.</exception>
     /// <exception cref="LicenseRequiredException">An external invitation, and the workspace is not licensed for them.</exception>
     /// <exception cref="SeatLimitExceededException">No seat of the account's type is free (the token stays usable).</exception>
-    /// <exception cref="WorkspaceNotFoundException">The workspace does not exist.</exception>
     Task<UserAccount> AcceptInvitationAsync(string workspaceId, string email, string token, string? userName, string password, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a workspace's pending invitations, oldest first, a page at a time; never with a token.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class UserDirectory
         await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
         var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
             ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
+        ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
         if (stored.Account.Email == address.Value)
         {
             throw new ArgumentException("'newEmail' is the account's address already.", nameof(newEmail));
@@ -35,7 +36,7 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         Identifier.ThrowIfInvalid(userId, nameof(userId));
         ArgumentNullException.ThrowIfNull(token);
-        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var lookup = await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensForAccountAsync(workspaceId, TokenPurpose.EmailChange, userId, cancellationToken), token).ConfigureAwait(false);
         var newAddress = EmailAddress.Parse(redeemed.Email, nameof(token));
         for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)

@@ -33,7 +33,7 @@ internal sealed partial class UserDirectory
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
         _ = Mailer;
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), cancellationToken).ConfigureAwait(false);
+        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), cancellationToken, maxPerHour: int.MaxValue).ConfigureAwait(false);
     }
 
     public async Task<UserAccount> AcceptInvitationAsync(string workspaceId, string email, string token, string? userName, string password, CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed partial class UserDirectory
         ArgumentNullException.ThrowIfNull(token);
         UserName.ThrowIfInvalidFor(userName ?? address.Value, address, nameof(userName));
         passwords.ThrowIfInvalid(password);
-        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var lookup = await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.Invitation, address.Value, cancellationToken), token).ConfigureAwait(false);
         var invitation = Invitation.Read(redeemed.Payload);
 
@@ -105,7 +105,7 @@ internal sealed partial class UserDirectory
         }
     }
 
-    private async Task<PendingInvitation> InviteAsync(string workspaceId, EmailAddress address, Invitation invitation, CancellationToken cancellationToken)
+    private async Task<PendingInvitation> InviteAsync(string workspaceId, EmailAddress address, Invitation invitation, CancellationToken cancellationToken, int? maxPerHour = null)
     {
         if (await users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -122,7 +122,8 @@ internal sealed partial class UserDirectory
             notice: null,
             cancellationToken,
             invitation.Write(),
-            LiveInvitationsPerAddress).ConfigureAwait(false);
+            LiveInvitationsPerAddress,
+            maxPerHour).ConfigureAwait(false);
 
         // The inviter is no anonymous caller: telling them the address's mail quota is spent hides nothing from anyone.
         return issued is null

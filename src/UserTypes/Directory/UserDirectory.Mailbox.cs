@@ -23,7 +23,8 @@ internal sealed partial class UserDirectory
         AccountMailKind? notice,
         CancellationToken cancellationToken,
         string? payload = null,
-        int maxLive = MaxLiveTokens)
+        int maxLive = MaxLiveTokens,
+        int? maxPerHour = null)
     {
         var mailer = Mailer;
         var now = time.GetUtcNow();
@@ -41,7 +42,7 @@ internal sealed partial class UserDirectory
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        if (!await tokens.AddTokenAsync(stored, maxLive, options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
+        if (!await tokens.AddTokenAsync(stored, maxLive, maxPerHour ?? options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -51,6 +52,35 @@ internal sealed partial class UserDirectory
             : new AccountMail(workspaceId, email, mailWithToken, account?.Id, token, stored.ExpiresAt);
         await mailer.SendAsync(mail, CancellationToken.None).ConfigureAwait(false);
         return stored;
+    }
+
+    // The workspace of a flow anyone may start, or null when there is none: an unknown workspace answers like a known
+    // one (a token is made all the same, and nothing is stored or sent), so these flows cannot probe which exist.
+    private async Task<WorkspaceLookup?> AnonymousWorkspaceAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkspaceNotFoundException)
+        {
+            _ = AccountToken.Create(out _);
+            return null;
+        }
+    }
+
+    // The workspace of a flow that redeems a token: an unknown one is the same refusal as a wrong token, so a made-up
+    // token cannot probe which workspaces exist.
+    private async Task<WorkspaceLookup> TokenWorkspaceAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkspaceNotFoundException)
+        {
+            throw AccountToken.Refused();
+        }
     }
 
     // The usable token among the candidates that the caller holds, or the one refusal.

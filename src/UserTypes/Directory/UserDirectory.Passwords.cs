@@ -15,16 +15,27 @@ internal sealed partial class UserDirectory
         await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
         var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
             ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
+        ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
         await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
 
         var hash = hasher.Hash(newPassword);
         var changed = await UpdateAsync(
             user.WorkspaceId,
             user.UserId,
-            current => current with
+            current =>
             {
-                Account = current.Account with { SecurityStamp = UserAccount.NewSecurityStamp(), AccessFailedCount = 0, LockoutEnd = null },
-                PasswordHash = hash,
+                // The current password was verified against this hash and stamp; a reset or change landed meanwhile
+                // makes it stale, and it must not overwrite what the reset set.
+                if (current.PasswordHash != stored.PasswordHash || current.Account.SecurityStamp != stored.Account.SecurityStamp)
+                {
+                    throw new AuthenticationFailedException(AuthenticationFailureReason.InvalidCredentials);
+                }
+
+                return current with
+                {
+                    Account = current.Account with { SecurityStamp = UserAccount.NewSecurityStamp(), AccessFailedCount = 0, LockoutEnd = null },
+                    PasswordHash = hash,
+                };
             },
             license: null,
             cancellationToken).ConfigureAwait(false);
@@ -37,7 +48,10 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         _ = Mailer;
-        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        if (await AnonymousWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
 
         // Only a proven address gets a reset; an unknown or unproven one gets the NoAccount notice at the same cost.
         var account = (await users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false))?.Account;
@@ -66,7 +80,10 @@ internal sealed partial class UserDirectory
             throw new ArgumentException($"Account '{userId}' has no address a reset link could be sent to.", nameof(userId));
         }
 
-        await IssueAsync(workspaceId, TokenPurpose.PasswordReset, email, options.Value.Tokens.PasswordResetLifetime, account, AccountMailKind.PasswordReset, notice: null, cancellationToken).ConfigureAwait(false);
+        // A trusted call: the hourly cap that protects mailboxes from anonymous callers does not stop an administrator.
+        await IssueAsync(
+            workspaceId, TokenPurpose.PasswordReset, email, options.Value.Tokens.PasswordResetLifetime, account, AccountMailKind.PasswordReset, notice: null, cancellationToken, maxPerHour: int.MaxValue)
+            .ConfigureAwait(false);
     }
 
     public async Task<UserAccount> ResetPasswordAsync(string workspaceId, string email, string token, string newPassword, CancellationToken cancellationToken = default)
@@ -75,7 +92,7 @@ internal sealed partial class UserDirectory
         var address = EmailAddress.Parse(email, nameof(email));
         ArgumentNullException.ThrowIfNull(token);
         passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
-        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.PasswordReset, address.Value, cancellationToken), token).ConfigureAwait(false);
         if (redeemed.UserId is not { } userId)
         {

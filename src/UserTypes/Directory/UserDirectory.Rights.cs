@@ -44,13 +44,23 @@ internal sealed partial class UserDirectory
             cancellationToken).ConfigureAwait(false);
     }
 
+    // A session issued under another stamp was ended (password set, sessions revoked, ...): it may act no more.
+    private static void ThrowIfSessionEnded(UserAccount account, string? sessionStamp)
+    {
+        if (sessionStamp is not null && sessionStamp != account.SecurityStamp)
+        {
+            throw new AccessDeniedException(null, "the session was ended (the account's security stamp moved since it signed in); sign in again.");
+        }
+    }
+
     // The actor is checked against the store, not the snapshot taken at login: a user disabled or stripped of the
     // right since then is refused.
     private Task RequireActorAsync(AuthenticatedUser actor, string right, CancellationToken cancellationToken) =>
-        RequireActorAsync(actor.WorkspaceId, actor.IsImplicitAnonymous ? null : actor.UserId, right, cancellationToken);
+        RequireActorAsync(actor.WorkspaceId, actor.IsImplicitAnonymous ? null : actor.UserId, right, cancellationToken, actor.SecurityStamp);
 
-    // The same check for an actor known by id, such as the inviter of an invitation being accepted.
-    private async Task RequireActorAsync(string workspaceId, string? userId, string right, CancellationToken cancellationToken)
+    // The same check for an actor known by id, such as the inviter of an invitation being accepted. A signed-in actor
+    // also needs a live session: one whose stamp has moved (password reset, sessions revoked) acts no more.
+    private async Task RequireActorAsync(string workspaceId, string? userId, string right, CancellationToken cancellationToken, string? sessionStamp = null)
     {
         var stored = userId is null
             ? null
@@ -59,6 +69,8 @@ internal sealed partial class UserDirectory
         {
             throw new AccessDeniedException(right, "only an enabled internal user of the workspace may do this.");
         }
+
+        ThrowIfSessionEnded(account, sessionStamp);
 
         if (!rightsPolicy.Evaluate(account.UserType, account.Rights).Has(right))
         {

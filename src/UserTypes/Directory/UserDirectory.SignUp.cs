@@ -7,7 +7,11 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         _ = Mailer;
-        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        if (await AnonymousWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false) is not { } lookup)
+        {
+            return;
+        }
+
         if (lookup.Classify(address.Domain).Classification.UserType == UserType.External)
         {
             licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
@@ -32,7 +36,7 @@ internal sealed partial class UserDirectory
         var address = EmailAddress.Parse(email, nameof(email));
         ArgumentNullException.ThrowIfNull(token);
         passwords.ThrowIfInvalid(password);
-        var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var lookup = await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.SignUp, address.Value, cancellationToken), token).ConfigureAwait(false);
 
         // Classified and licensed now, when the account comes to be, not when it was asked for.

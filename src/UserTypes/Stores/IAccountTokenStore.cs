@@ -8,10 +8,11 @@ namespace UserTypes.Stores;
 public interface IAccountTokenStore
 {
     /// <summary>
-    /// Adds a token in one atomic step, unless <paramref name="maxPerHour"/> tokens were already issued to its address in
-    /// the workspace within the hour before <see cref="StoredToken.CreatedAt"/> (whatever their purpose, used or not):
-    /// then nothing is written. Beyond <paramref name="maxLive"/> live tokens of the address and purpose, the oldest stop
-    /// being usable. Expired tokens of the workspace are purged on the way, so rows stay bounded.
+    /// Adds a token in one atomic step, unless <paramref name="maxPerHour"/> tokens of its purpose were already issued to
+    /// its address in the workspace within the hour before <see cref="StoredToken.CreatedAt"/> (used or not): then
+    /// nothing is written. The new token is the newest; of the others of the address and purpose, only the newest
+    /// <paramref name="maxLive"/> - 1 stay usable. Tokens that expired more than an hour ago are purged on the way, so
+    /// rows stay bounded and the hourly count stays whole whatever the lifetime.
     /// </summary>
     /// <param name="token">The new token.</param>
     /// <param name="maxLive">How many tokens of one address and purpose may be usable at once.</param>

@@ -55,7 +55,7 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task AToken_IsBoundToItsWorkspaceAndFilters_AndAForgedOneIsRefused()
+    public async Task AToken_IsBoundToItsWorkspaceAndFilters_AndAMalformedOneIsRefused()
     {
         for (var i = 0; i < 4; i++)
         {
@@ -67,11 +67,11 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
 
         var otherFilters = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, Enabled = true, ContinuationToken = first.ContinuationToken });
         var otherWorkspace = () => _host.Users.ListUsersAsync(other, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken });
-        var forged = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken![..^2] + "AA" });
+        var corrupted = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken![..^2] + "AA" });
         var garbage = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { ContinuationToken = "not a token!" });
 
         first.ContinuationToken.Should().NotBeNull();
-        foreach (var act in new[] { otherFilters, otherWorkspace, forged, garbage })
+        foreach (var act in new[] { otherFilters, otherWorkspace, corrupted, garbage })
         {
             (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("query");
         }

@@ -99,6 +99,16 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task AnActorWhoseStampMoved_MayNoLongerAct()
+    {
+        await _host.Users.RevokeSessionsAsync(_workspace, _admin.UserId);
+
+        var grant = () => _host.Users.GrantAsync(_admin, _staff.Id, EditContacts);
+
+        (await grant.Should().ThrowAsync<AccessDeniedException>()).Which.Message.Should().Contain("sign in again");
+    }
+
+    [Test]
     public async Task TheAuthenticatedUser_CarriesTheStamp_ThroughItsPrincipal()
     {
         var user = await LoginAsync(_staff.UserName, TestHost.Password);

@@ -199,11 +199,16 @@ public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
-    public async Task SignUp_UnknownWorkspace_ThrowsWorkspaceNotFound()
+    public async Task SignUp_InAnUnknownWorkspace_AnswersAlike_AndAMadeUpTokenIsTheTokenRefusal()
     {
-        var act = () => _host.SignUpAsync("no-such-workspace", "john@softr.io", TestHost.Password);
+        await _host.Users.RequestSignUpAsync("no-such-workspace", "john@softr.io");
+        await _host.Users.RequestPasswordResetAsync("no-such-workspace", "john@softr.io");
+        var complete = () => _host.Users.CompleteSignUpAsync("no-such-workspace", "john@softr.io", "made-up", TestHost.Password);
+        var reset = () => _host.Users.ResetPasswordAsync("no-such-workspace", "john@softr.io", "made-up", TestHost.Password);
 
-        await act.Should().ThrowAsync<WorkspaceNotFoundException>();
+        _host.Mailer.Sent.Should().BeEmpty("nothing is stored or sent for a workspace that does not exist");
+        (await complete.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("token");
+        (await reset.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("token");
     }
 
     [Test]
@@ -333,8 +338,8 @@ public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
         (await _host.Users.CompleteSignUpAsync(_workspace, "victim@softr.io", mails[0].Token!, TestHost.Password))
             .Email.Should().Be("victim@softr.io", "the requests past the cap dropped none of the mailed tokens");
         _host.Clock.Advance(TimeSpan.FromHours(1));
-        await _host.Users.RequestSignUpAsync(_workspace, "other@softr.io");
-        _host.Mailer.To("other@softr.io").Should().ContainSingle();
+        await _host.Users.RequestSignUpAsync(_workspace, "victim@softr.io");
+        _host.Mailer.To("victim@softr.io").Should().HaveCount(4, "an hour later the address gets mail again (an AlreadyRegistered notice now)");
     }
 
     [Test]

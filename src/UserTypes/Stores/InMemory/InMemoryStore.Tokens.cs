@@ -8,9 +8,9 @@ internal sealed partial class InMemoryStore
         var tenant = TenantOf(token.WorkspaceId);
         lock (tenant.Gate)
         {
-            var now = token.CreatedAt;
-            tenant.Tokens.RemoveAll(issued => issued.Token.ExpiresAt <= now);
-            if (tenant.Tokens.Count(issued => issued.Token.Email == token.Email && issued.Token.CreatedAt > now.AddHours(-1)) >= maxPerHour)
+            var hourAgo = token.CreatedAt.AddHours(-1);
+            tenant.Tokens.RemoveAll(issued => issued.Token.ExpiresAt <= token.CreatedAt && issued.Token.CreatedAt <= hourAgo);
+            if (tenant.Tokens.Count(issued => issued.Token.Email == token.Email && issued.Token.Purpose == token.Purpose && issued.Token.CreatedAt > hourAgo) >= maxPerHour)
             {
                 return Task.FromResult(false);
             }
