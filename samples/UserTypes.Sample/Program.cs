@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Data.Sqlite;
 using UserTypes;
 using UserTypes.Sample.Accounts;
+using UserTypes.Sample.Administration;
 using UserTypes.Sample.Contacts;
 using UserTypes.Sample.Demo;
 using UserTypes.Sample.Hosting;
+using UserTypes.Sample.Invitations;
 using UserTypes.Sample.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,7 +37,7 @@ app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts();
+app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration();
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));

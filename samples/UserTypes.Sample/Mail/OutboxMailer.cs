@@ -66,6 +66,13 @@ internal sealed class OutboxMailer(string folder, TimeProvider time) : IAccountM
                 Someone asked to reset the password of an account with this address, but there is none (or its
                 address is not confirmed). If it was not you, ignore this mail.
                 """),
+            AccountMailKind.Invitation => ("You are invited", $"""
+                You are invited to a login. To choose your password and accept, open:
+
+                https://app.example/workspaces/{workspace}/invitations/accept?email={email}&token={token}
+
+                The link works once, until {mail.ExpiresAt:u}. If you do not know why you got this, ignore it.
+                """),
             AccountMailKind.EmailChange => ("Confirm your new address", $"""
                 To move your account to this address, open:
 
