@@ -4,40 +4,26 @@ namespace UserTypes.Tests.Directory;
 
 /// <summary>Trusted host calls that find and look after accounts, and the rules on addresses and user names they rely on.</summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
+public sealed class AdministrationTests(StoreKind store) : WorkspaceFixture(store)
 {
-    private TestHost _host = null!;
-    private string _workspace = null!;
-    private AuthenticatedUser _admin = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _host = NewHost(o => o.ExternalUsers.Enabled = true);
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        _admin = await _host.CreateAdministratorAsync(_workspace);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task FindById_And_FindByEmail_FindTheAccount_InAnyCaseOfTheAddress()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "Staff.Member@Softr.io", TestHost.Password);
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "Staff.Member@Softr.io", TestHost.Password);
 
-        (await _host.Users.FindByIdAsync(_workspace, staff.Id)).Should().Be(staff);
-        (await _host.Users.FindByEmailAsync(_workspace, "STAFF.member@softr.IO")).Should().Be(staff);
-        (await _host.Users.FindByEmailAsync(_workspace, "nobody@softr.io")).Should().BeNull();
-        (await _host.Users.FindByIdAsync(_workspace, "no-such-id")).Should().BeNull();
+        (await Host.Users.FindByIdAsync(WorkspaceId, staff.Id)).Should().Be(staff);
+        (await Host.Users.FindByEmailAsync(WorkspaceId, "STAFF.member@softr.IO")).Should().Be(staff);
+        (await Host.Users.FindByEmailAsync(WorkspaceId, "nobody@softr.io")).Should().BeNull();
+        (await Host.Users.FindByIdAsync(WorkspaceId, "no-such-id")).Should().BeNull();
     }
 
     [Test]
     public async Task Finds_InAnUnknownWorkspace_ThrowWorkspaceNotFound_AndAMalformedAddressNamesIt()
     {
-        var byId = () => _host.Users.FindByIdAsync("nowhere", "id");
-        var byEmail = () => _host.Users.FindByEmailAsync("nowhere", "a@softr.io");
-        var malformed = () => _host.Users.FindByEmailAsync(_workspace, "Staff <staff@softr.io>");
+        var byId = () => Host.Users.FindByIdAsync("nowhere", "id");
+        var byEmail = () => Host.Users.FindByEmailAsync("nowhere", "a@softr.io");
+        var malformed = () => Host.Users.FindByEmailAsync(WorkspaceId, "Staff <staff@softr.io>");
 
         await byId.Should().ThrowAsync<WorkspaceNotFoundException>();
         await byEmail.Should().ThrowAsync<WorkspaceNotFoundException>();
@@ -47,15 +33,15 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AnAddressBelongsToOneAccount_WhateverItsUserName()
     {
-        await _host.Users.CreateInternalUserAsync(_workspace, "first", "shared@softr.io", TestHost.Password);
+        await Host.Users.CreateInternalUserAsync(WorkspaceId, "first", "shared@softr.io", TestHost.Password);
 
-        var internalAgain = () => _host.Users.CreateInternalUserAsync(_workspace, "second", "SHARED@softr.io", TestHost.Password);
-        var external = () => _host.Users.CreateExternalUserAsync(_admin, "person-1", "third", "shared@softr.io", TestHost.Password);
+        var internalAgain = () => Host.Users.CreateInternalUserAsync(WorkspaceId, "second", "SHARED@softr.io", TestHost.Password);
+        var external = () => Host.Users.CreateExternalUserAsync(Admin, "person-1", "third", "shared@softr.io", TestHost.Password);
 
         await internalAgain.Should().ThrowAsync<EmailTakenException>();
         await external.Should().ThrowAsync<EmailTakenException>();
-        (await _host.Users.FindByUserNameAsync(_workspace, "second")).Should().BeNull();
-        (await _host.SeatsAsync(_workspace)).InternalUsers.Should().Be(2, "the administrator and the first account");
+        (await Host.Users.FindByUserNameAsync(WorkspaceId, "second")).Should().BeNull();
+        (await Host.SeatsAsync(WorkspaceId)).InternalUsers.Should().Be(2, "the administrator and the first account");
     }
 
     [Test]
@@ -65,7 +51,7 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
         {
             try
             {
-                await _host.Users.CreateInternalUserAsync(_workspace, $"user{i}", "race@softr.io", TestHost.Password);
+                await Host.Users.CreateInternalUserAsync(WorkspaceId, $"user{i}", "race@softr.io", TestHost.Password);
                 return true;
             }
             catch (EmailTakenException)
@@ -77,23 +63,23 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
         var created = await Task.WhenAll(attempts);
 
         created.Count(c => c).Should().Be(1);
-        (await _host.Users.FindByEmailAsync(_workspace, "race@softr.io")).Should().NotBeNull();
+        (await Host.Users.FindByEmailAsync(WorkspaceId, "race@softr.io")).Should().NotBeNull();
     }
 
     [TestCase("other@softr.io")]
     [TestCase("OTHER@softr.io")]
     public async Task AUserNameThatIsAnotherAddress_IsRefused(string userName)
     {
-        var act = () => _host.Users.CreateInternalUserAsync(_workspace, userName, "mine@softr.io", TestHost.Password);
+        var act = () => Host.Users.CreateInternalUserAsync(WorkspaceId, userName, "mine@softr.io", TestHost.Password);
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("userName");
-        (await _host.Users.FindByEmailAsync(_workspace, "mine@softr.io")).Should().BeNull();
+        (await Host.Users.FindByEmailAsync(WorkspaceId, "mine@softr.io")).Should().BeNull();
     }
 
     [Test]
     public async Task AUserNameThatIsTheAccountsOwnAddress_InAnyCase_IsAllowed()
     {
-        var account = await _host.Users.CreateInternalUserAsync(_workspace, "Mine@Softr.io", "mine@softr.io", TestHost.Password);
+        var account = await Host.Users.CreateInternalUserAsync(WorkspaceId, "Mine@Softr.io", "mine@softr.io", TestHost.Password);
 
         account.UserName.Should().Be("Mine@Softr.io");
     }
@@ -101,7 +87,7 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task TheAnonymousAccount_MayNotBeNamedLikeAnAddress()
     {
-        var act = () => _host.Users.SetAnonymousUserAsync(_workspace, "guest@softr.io", TestHost.Password);
+        var act = () => Host.Users.SetAnonymousUserAsync(WorkspaceId, "guest@softr.io", TestHost.Password);
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("userName");
     }
@@ -109,14 +95,14 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Unlock_EndsALockout_WithoutEndingSessions()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
         for (var i = 0; i < 5; i++)
         {
             await FluentActions.Awaiting(() => LoginAsync("staff", "wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
         }
 
-        var locked = (await _host.Users.FindByIdAsync(_workspace, staff.Id))!;
-        var unlocked = await _host.Users.UnlockAsync(_workspace, staff.Id);
+        var locked = (await Host.Users.FindByIdAsync(WorkspaceId, staff.Id))!;
+        var unlocked = await Host.Users.UnlockAsync(WorkspaceId, staff.Id);
         var user = await LoginAsync("staff", TestHost.Password);
 
         locked.LockoutEnd.Should().NotBeNull();
@@ -128,23 +114,23 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task RevokeSessions_GivesANewStamp_AndUnknownAccountsAreNamed()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
 
-        var revoked = await _host.Users.RevokeSessionsAsync(_workspace, staff.Id);
-        var unknown = () => _host.Users.RevokeSessionsAsync(_workspace, "no-such-id");
+        var revoked = await Host.Users.RevokeSessionsAsync(WorkspaceId, staff.Id);
+        var unknown = () => Host.Users.RevokeSessionsAsync(WorkspaceId, "no-such-id");
 
         revoked.SecurityStamp.Should().NotBe(staff.SecurityStamp);
-        (await _host.Users.FindByIdAsync(_workspace, staff.Id))!.SecurityStamp.Should().Be(revoked.SecurityStamp);
+        (await Host.Users.FindByIdAsync(WorkspaceId, staff.Id))!.SecurityStamp.Should().Be(revoked.SecurityStamp);
         (await unknown.Should().ThrowAsync<AccountNotFoundException>()).Which.UserId.Should().Be("no-such-id");
     }
 
     [Test]
     public async Task PersonalData_IsTheAccountAsJson_WithoutAnySecret()
     {
-        var partner = await _host.Users.CreateExternalUserAsync(_admin, "person-9", "partner", "pat@partner.example", TestHost.Password);
-        var stored = await _host.StoredAsync(partner);
+        var partner = await Host.Users.CreateExternalUserAsync(Admin, "person-9", "partner", "pat@partner.example", TestHost.Password);
+        var stored = await Host.StoredAsync(partner);
 
-        var json = await _host.Users.ExportPersonalDataAsync(_workspace, partner.Id);
+        var json = await Host.Users.ExportPersonalDataAsync(WorkspaceId, partner.Id);
 
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -154,10 +140,10 @@ public sealed class AdministrationTests(StoreKind store) : StoreFixture(store)
         root.GetProperty("userType").GetString().Should().Be("External");
         json.Should().NotContain(stored.PasswordHash).And.NotContain(partner.SecurityStamp)
             .And.NotContainAny("hash", "Hash", "stamp", "Stamp", "token", "Token", "password", "Password");
-        var missing = () => _host.Users.ExportPersonalDataAsync(_workspace, "no-such-id");
+        var missing = () => Host.Users.ExportPersonalDataAsync(WorkspaceId, "no-such-id");
         await missing.Should().ThrowAsync<AccountNotFoundException>();
     }
 
     private Task<AuthenticatedUser> LoginAsync(string userName, string password) =>
-        _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials(userName, password), ClientKind.WebApplication);
+        Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials(userName, password), ClientKind.WebApplication);
 }

@@ -4,40 +4,26 @@ namespace UserTypes.Tests.Directory;
 
 /// <summary>Giving people a login by invitation, the invitee choosing their password, on every store.</summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
+public sealed class InvitationTests(StoreKind store) : WorkspaceFixture(store, new WorkspaceLicense { ExternalUsers = true, MaxExternalUsers = 5 })
 {
-    private TestHost _host = null!;
-    private string _workspace = null!;
-    private AuthenticatedUser _admin = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _host = NewHost(o => o.ExternalUsers.Enabled = true);
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true, MaxExternalUsers = 5 });
-        _admin = await _host.CreateAdministratorAsync(_workspace);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task AnExternalInvitation_IsAcceptedWithTheMailedToken_AsTheContactPersonsAccount()
     {
-        var invitation = await _host.Users.InviteExternalUserAsync(_admin, "person-7", "Pat@Partner.example");
+        var invitation = await Host.Users.InviteExternalUserAsync(Admin, "person-7", "Pat@Partner.example");
 
         var account = await AcceptAsync("pat@partner.example", userName: "pat");
 
-        invitation.Should().BeEquivalentTo(new { Email = "pat@partner.example", UserType = UserType.External, PersonId = "person-7", InvitedByUserId = _admin.UserId });
-        invitation.ExpiresAt.Should().Be(_host.Clock.GetUtcNow().AddDays(7));
+        invitation.Should().BeEquivalentTo(new { Email = "pat@partner.example", UserType = UserType.External, PersonId = "person-7", InvitedByUserId = Admin.UserId });
+        invitation.ExpiresAt.Should().Be(Host.Clock.GetUtcNow().AddDays(7));
         (account.UserName, account.UserType, account.PersonId, account.EmailConfirmed).Should().Be(("pat", UserType.External, "person-7", true));
-        (await _host.Users.ListInvitationsAsync(_workspace, new InvitationQuery())).Invitations.Should().BeEmpty("an accepted invitation is no longer pending");
+        (await Host.Users.ListInvitationsAsync(WorkspaceId, new InvitationQuery())).Invitations.Should().BeEmpty("an accepted invitation is no longer pending");
     }
 
     [Test]
     public async Task AnInternalInvitation_CarriesItsGrant_AndTheUserNameDefaultsToTheAddress()
     {
-        await _host.Users.InviteInternalUserAsync(_workspace, "colleague@elsewhere.example", new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.ManageRights } });
+        await Host.Users.InviteInternalUserAsync(WorkspaceId, "colleague@elsewhere.example", new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.ManageRights } });
 
         var account = await AcceptAsync("colleague@elsewhere.example", userName: null);
 
@@ -48,25 +34,25 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AnExternalInvitation_ToAnAddressThatClassifiesInternal_OrHasAnAccount_IsRefused()
     {
-        await _host.Users.CreateExternalUserAsync(_admin, "person-0", "partner", "pat@partner.example", TestHost.Password);
-        var internalAddress = () => _host.Users.InviteExternalUserAsync(_admin, "person-1", "someone@softr.io");
-        var taken = () => _host.Users.InviteExternalUserAsync(_admin, "person-1", "PAT@partner.example");
+        await Host.Users.CreateExternalUserAsync(Admin, "person-0", "partner", "pat@partner.example", TestHost.Password);
+        var internalAddress = () => Host.Users.InviteExternalUserAsync(Admin, "person-1", "someone@softr.io");
+        var taken = () => Host.Users.InviteExternalUserAsync(Admin, "person-1", "PAT@partner.example");
 
         (await internalAddress.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("email");
         await taken.Should().ThrowAsync<EmailTakenException>();
-        _host.Mailer.Sent.Should().BeEmpty();
+        Host.Mailer.Sent.Should().BeEmpty();
     }
 
     [Test]
     public async Task InvitingAgain_ReplacesThePendingInvitation()
     {
-        await _host.Users.InviteExternalUserAsync(_admin, "person-1", "pat@partner.example");
-        var first = _host.Mailer.TokenFor("pat@partner.example", AccountMailKind.Invitation);
-        await _host.Users.InviteExternalUserAsync(_admin, "person-2", "pat@partner.example");
+        await Host.Users.InviteExternalUserAsync(Admin, "person-1", "pat@partner.example");
+        var first = Host.Mailer.TokenFor("pat@partner.example", AccountMailKind.Invitation);
+        await Host.Users.InviteExternalUserAsync(Admin, "person-2", "pat@partner.example");
 
-        var old = () => _host.Users.AcceptInvitationAsync(_workspace, "pat@partner.example", first, null, TestHost.Password);
+        var old = () => Host.Users.AcceptInvitationAsync(WorkspaceId, "pat@partner.example", first, null, TestHost.Password);
         await old.Should().ThrowAsync<ArgumentException>();
-        var pending = (await _host.Users.ListInvitationsAsync(_workspace, new InvitationQuery())).Invitations;
+        var pending = (await Host.Users.ListInvitationsAsync(WorkspaceId, new InvitationQuery())).Invitations;
 
         pending.Should().ContainSingle().Which.PersonId.Should().Be("person-2");
         (await AcceptAsync("pat@partner.example", null)).PersonId.Should().Be("person-2");
@@ -75,24 +61,24 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Accepting_ChecksTheInviterAgain()
     {
-        var inviter = await _host.CreateAdministratorAsync(_workspace, "inviter");
-        await _host.Users.InviteExternalUserAsync(inviter, "person-1", "pat@partner.example");
-        await _host.Users.SetEnabledAsync(_workspace, inviter.UserId, enabled: false);
+        var inviter = await Host.CreateAdministratorAsync(WorkspaceId, "inviter");
+        await Host.Users.InviteExternalUserAsync(inviter, "person-1", "pat@partner.example");
+        await Host.Users.SetEnabledAsync(WorkspaceId, inviter.UserId, enabled: false);
 
         var act = () => AcceptAsync("pat@partner.example", null);
 
         await act.Should().ThrowAsync<AccessDeniedException>();
-        (await _host.Users.FindByEmailAsync(_workspace, "pat@partner.example")).Should().BeNull();
+        (await Host.Users.FindByEmailAsync(WorkspaceId, "pat@partner.example")).Should().BeNull();
     }
 
     [Test]
     public async Task ARevokedInvitation_CannotBeAccepted_AndAnUnknownOneIsNamed()
     {
-        var invitation = await _host.Users.InviteExternalUserAsync(_admin, "person-1", "pat@partner.example");
+        var invitation = await Host.Users.InviteExternalUserAsync(Admin, "person-1", "pat@partner.example");
 
-        await _host.Users.RevokeInvitationAsync(_workspace, invitation.Id);
+        await Host.Users.RevokeInvitationAsync(WorkspaceId, invitation.Id);
         var accept = () => AcceptAsync("pat@partner.example", null);
-        var unknown = () => _host.Users.RevokeInvitationAsync(_workspace, invitation.Id);
+        var unknown = () => Host.Users.RevokeInvitationAsync(WorkspaceId, invitation.Id);
 
         (await accept.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("token");
         (await unknown.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("invitationId");
@@ -101,7 +87,7 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task ATakenUserName_IsNamed_AndTheTokenStaysUsable()
     {
-        await _host.Users.InviteExternalUserAsync(_admin, "person-1", "pat@partner.example");
+        await Host.Users.InviteExternalUserAsync(Admin, "person-1", "pat@partner.example");
 
         var taken = () => AcceptAsync("pat@partner.example", userName: "admin");
         await taken.Should().ThrowAsync<UserNameTakenException>();
@@ -114,17 +100,17 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
     {
         for (var i = 0; i < 5; i++)
         {
-            await _host.Users.InviteExternalUserAsync(_admin, $"person-{i}", $"guest{i}@partner.example");
-            _host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Host.Users.InviteExternalUserAsync(Admin, $"person-{i}", $"guest{i}@partner.example");
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var first = await _host.Users.ListInvitationsAsync(_workspace, new InvitationQuery { PageSize = 3 });
-        var second = await _host.Users.ListInvitationsAsync(_workspace, new InvitationQuery { PageSize = 3, ContinuationToken = first.ContinuationToken });
+        var first = await Host.Users.ListInvitationsAsync(WorkspaceId, new InvitationQuery { PageSize = 3 });
+        var second = await Host.Users.ListInvitationsAsync(WorkspaceId, new InvitationQuery { PageSize = 3, ContinuationToken = first.ContinuationToken });
 
         first.Invitations.Concat(second.Invitations).Select(invitation => invitation.Email).Should().Equal(Enumerable.Range(0, 5).Select(i => $"guest{i}@partner.example"));
         second.ContinuationToken.Should().BeNull();
-        _host.Clock.Advance(TimeSpan.FromDays(7));
-        (await _host.Users.ListInvitationsAsync(_workspace, new InvitationQuery())).Invitations.Should().BeEmpty("expired invitations are no longer pending");
+        Host.Clock.Advance(TimeSpan.FromDays(7));
+        (await Host.Users.ListInvitationsAsync(WorkspaceId, new InvitationQuery())).Invitations.Should().BeEmpty("expired invitations are no longer pending");
     }
 
     [Test]
@@ -133,7 +119,7 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
         var addresses = Enumerable.Range(0, 12).Select(i => $"guest{i}@partner.example").ToList();
         foreach (var address in addresses)
         {
-            await _host.Users.InviteExternalUserAsync(_admin, "person", address);
+            await Host.Users.InviteExternalUserAsync(Admin, "person", address);
         }
 
         var outcomes = await Task.WhenAll(addresses.Select(address => Task.Run(async () =>
@@ -153,5 +139,5 @@ public sealed class InvitationTests(StoreKind store) : StoreFixture(store)
     }
 
     private Task<UserAccount> AcceptAsync(string email, string? userName) =>
-        _host.Users.AcceptInvitationAsync(_workspace, email, _host.Mailer.TokenFor(email, AccountMailKind.Invitation), userName, TestHost.Password);
+        Host.Users.AcceptInvitationAsync(WorkspaceId, email, Host.Mailer.TokenFor(email, AccountMailKind.Invitation), userName, TestHost.Password);
 }

@@ -4,22 +4,8 @@ namespace UserTypes.Tests.Directory;
 
 /// <summary>Listing a workspace's accounts a page at a time, with filters, on every store.</summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
+public sealed class ListUsersTests(StoreKind store) : WorkspaceFixture(store)
 {
-    private TestHost _host = null!;
-    private string _workspace = null!;
-    private AuthenticatedUser _admin = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _host = NewHost(o => o.ExternalUsers.Enabled = true);
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        _admin = await _host.CreateAdministratorAsync(_workspace);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task Pages_ListEveryAccountOnce_InOrderOfTheNormalisedUserName()
@@ -43,8 +29,8 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
         await CreateAsync("bert", "an.other@softr.io");
         await CreateAsync("an_x", "x@softr.io");
         await CreateAsync("anzx", "y@softr.io");
-        var partner = await _host.Users.CreateExternalUserAsync(_admin, "person-7", "ANDY", "andy@partner.example", TestHost.Password);
-        await _host.Users.SetEnabledAsync(_workspace, (await _host.Users.FindByUserNameAsync(_workspace, "anna"))!.Id, enabled: false);
+        var partner = await Host.Users.CreateExternalUserAsync(Admin, "person-7", "ANDY", "andy@partner.example", TestHost.Password);
+        await Host.Users.SetEnabledAsync(WorkspaceId, (await Host.Users.FindByUserNameAsync(WorkspaceId, "anna"))!.Id, enabled: false);
 
         (await NamesAsync(new UserQuery { Search = "AN" })).Should().Equal("ANDY", "anna", "anzx", "an_x", "bert");
         (await NamesAsync(new UserQuery { Search = "an_" })).Should().Equal("an_x");
@@ -62,13 +48,13 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
             await CreateAsync($"user{i}");
         }
 
-        var first = await _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2 });
-        var other = await _host.CreateWorkspaceAsync("owner@softr.io");
+        var first = await Host.Users.ListUsersAsync(WorkspaceId, new UserQuery { PageSize = 2 });
+        var other = await Host.CreateWorkspaceAsync("owner@softr.io");
 
-        var otherFilters = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, Enabled = true, ContinuationToken = first.ContinuationToken });
-        var otherWorkspace = () => _host.Users.ListUsersAsync(other, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken });
-        var corrupted = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken![..^2] + "AA" });
-        var garbage = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { ContinuationToken = "not a token!" });
+        var otherFilters = () => Host.Users.ListUsersAsync(WorkspaceId, new UserQuery { PageSize = 2, Enabled = true, ContinuationToken = first.ContinuationToken });
+        var otherWorkspace = () => Host.Users.ListUsersAsync(other, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken });
+        var corrupted = () => Host.Users.ListUsersAsync(WorkspaceId, new UserQuery { PageSize = 2, ContinuationToken = first.ContinuationToken![..^2] + "AA" });
+        var garbage = () => Host.Users.ListUsersAsync(WorkspaceId, new UserQuery { ContinuationToken = "not a token!" });
 
         first.ContinuationToken.Should().NotBeNull();
         foreach (var act in new[] { otherFilters, otherWorkspace, corrupted, garbage })
@@ -81,7 +67,7 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
     [TestCase(1001)]
     public async Task APageSizeOutsideItsRange_IsRefused(int pageSize)
     {
-        var act = () => _host.Users.ListUsersAsync(_workspace, new UserQuery { PageSize = pageSize });
+        var act = () => Host.Users.ListUsersAsync(WorkspaceId, new UserQuery { PageSize = pageSize });
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("PageSize");
     }
@@ -100,13 +86,13 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
         var churn = 0;
         while (true)
         {
-            var page = await _host.Users.ListUsersAsync(_workspace, query);
+            var page = await Host.Users.ListUsersAsync(WorkspaceId, query);
             listed.AddRange(page.Users.Select(account => account.UserName));
 
             // Between pages, accounts appear before and after the position, and others disappear.
             var early = await CreateAsync($"a-new{churn}");
             await CreateAsync($"zz-new{churn}");
-            await _host.Users.DeleteAsync(_workspace, early.Id);
+            await Host.Users.DeleteAsync(WorkspaceId, early.Id);
             churn++;
             if (page.ContinuationToken is null)
             {
@@ -120,7 +106,7 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
     }
 
     private Task<UserAccount> CreateAsync(string userName, string? email = null) =>
-        _host.Users.CreateInternalUserAsync(_workspace, userName, email ?? $"{userName.ToLowerInvariant()}@softr.io", TestHost.Password);
+        Host.Users.CreateInternalUserAsync(WorkspaceId, userName, email ?? $"{userName.ToLowerInvariant()}@softr.io", TestHost.Password);
 
     private async Task<List<string>> NamesAsync(UserQuery query) =>
         (await AllPagesAsync(query)).SelectMany(page => page).Select(account => account.UserName).Where(name => name != "admin").ToList();
@@ -130,7 +116,7 @@ public sealed class ListUsersTests(StoreKind store) : StoreFixture(store)
         var pages = new List<IReadOnlyList<UserAccount>>();
         while (true)
         {
-            var page = await _host.Users.ListUsersAsync(_workspace, query);
+            var page = await Host.Users.ListUsersAsync(WorkspaceId, query);
             pages.Add(page.Users);
             if (page.ContinuationToken is null)
             {

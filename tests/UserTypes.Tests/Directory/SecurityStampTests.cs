@@ -4,42 +4,33 @@ namespace UserTypes.Tests.Directory;
 
 /// <summary>The security stamp moves exactly when an account's existing sessions must end.</summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
+public sealed class SecurityStampTests(StoreKind store) : WorkspaceFixture(store)
 {
     private static readonly RightsGrant EditContacts = new() { DataRights = new Dictionary<string, DataRights> { ["contact"] = DataRights.Edit } };
 
-    private TestHost _host = null!;
-    private string _workspace = null!;
-    private AuthenticatedUser _admin = null!;
     private UserAccount _staff = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public async Task CreateAccountsAsync()
     {
-        _host = NewHost(o => o.ExternalUsers.Enabled = true);
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        _admin = await _host.CreateAdministratorAsync(_workspace);
-        _staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        _staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
     }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
 
     [Test]
     public async Task EveryAccount_HasAStampOfItsOwn_OfAtLeast128Bits()
     {
-        var other = await _host.Users.CreateInternalUserAsync(_workspace, "other", "other@softr.io", TestHost.Password);
+        var other = await Host.Users.CreateInternalUserAsync(WorkspaceId, "other", "other@softr.io", TestHost.Password);
 
         _staff.SecurityStamp.Should().NotBe(other.SecurityStamp);
         System.Buffers.Text.Base64Url.DecodeFromChars(_staff.SecurityStamp).Should().HaveCountGreaterThanOrEqualTo(16);
-        (await _host.Users.FindByIdAsync(_workspace, _staff.Id))!.SecurityStamp.Should().Be(_staff.SecurityStamp);
+        (await Host.Users.FindByIdAsync(WorkspaceId, _staff.Id))!.SecurityStamp.Should().Be(_staff.SecurityStamp);
     }
 
     [Test]
     public async Task Disabling_MovesTheStamp_EnablingDoesNot()
     {
-        var disabled = await _host.Users.SetEnabledAsync(_workspace, _staff.Id, enabled: false);
-        var enabled = await _host.Users.SetEnabledAsync(_workspace, _staff.Id, enabled: true);
+        var disabled = await Host.Users.SetEnabledAsync(WorkspaceId, _staff.Id, enabled: false);
+        var enabled = await Host.Users.SetEnabledAsync(WorkspaceId, _staff.Id, enabled: true);
 
         disabled.SecurityStamp.Should().NotBe(_staff.SecurityStamp);
         enabled.SecurityStamp.Should().Be(disabled.SecurityStamp);
@@ -48,9 +39,9 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task RevokingARight_MovesTheStamp_GrantingOrRevokingNothingDoesNot()
     {
-        var granted = await _host.Users.GrantAsync(_admin, _staff.Id, EditContacts);
-        var revoked = await _host.Users.RevokeAsync(_admin, _staff.Id, EditContacts);
-        var revokedAgain = await _host.Users.RevokeAsync(_admin, _staff.Id, EditContacts);
+        var granted = await Host.Users.GrantAsync(Admin, _staff.Id, EditContacts);
+        var revoked = await Host.Users.RevokeAsync(Admin, _staff.Id, EditContacts);
+        var revokedAgain = await Host.Users.RevokeAsync(Admin, _staff.Id, EditContacts);
 
         granted.SecurityStamp.Should().Be(_staff.SecurityStamp);
         revoked.SecurityStamp.Should().NotBe(granted.SecurityStamp);
@@ -60,8 +51,8 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task SettingTheAnonymousPassword_MovesItsStamp()
     {
-        var first = await _host.Users.SetAnonymousUserAsync(_workspace, "anonymous", TestHost.Password);
-        var second = await _host.Users.SetAnonymousUserAsync(_workspace, "anonymous", "another passphrase");
+        var first = await Host.Users.SetAnonymousUserAsync(WorkspaceId, "anonymous", TestHost.Password);
+        var second = await Host.Users.SetAnonymousUserAsync(WorkspaceId, "anonymous", "another passphrase");
 
         second.Id.Should().Be(first.Id);
         second.SecurityStamp.Should().NotBe(first.SecurityStamp);
@@ -70,15 +61,15 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task ATypeChangeByReclassification_MovesTheStamp_OfThatAccountOnly()
     {
-        var changing = await _host.SignUpAsync(_workspace, "james@xyz.com", TestHost.Password);
-        var staying = await _host.SignUpAsync(_workspace, "amy@elsewhere.example", TestHost.Password);
+        var changing = await Host.SignUpAsync(WorkspaceId, "james@xyz.com", TestHost.Password);
+        var staying = await Host.SignUpAsync(WorkspaceId, "amy@elsewhere.example", TestHost.Password);
 
-        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        await Host.Workspaces.AddCollaboratorAsync(WorkspaceId, "joanne@xyz.com", CollaboratorRole.Collaborator);
 
-        var changed = (await _host.Users.FindByIdAsync(_workspace, changing.Id))!;
+        var changed = (await Host.Users.FindByIdAsync(WorkspaceId, changing.Id))!;
         changed.UserType.Should().Be(UserType.Internal);
         changed.SecurityStamp.Should().NotBe(changing.SecurityStamp);
-        (await _host.Users.FindByIdAsync(_workspace, staying.Id))!.SecurityStamp.Should().Be(staying.SecurityStamp);
+        (await Host.Users.FindByIdAsync(WorkspaceId, staying.Id))!.SecurityStamp.Should().Be(staying.SecurityStamp);
     }
 
     [Test]
@@ -89,21 +80,21 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
             await FluentActions.Awaiting(() => LoginAsync(_staff.UserName, "wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
         }
 
-        var locked = (await _host.Users.FindByIdAsync(_workspace, _staff.Id))!;
-        _host.Clock.Advance(TimeSpan.FromMinutes(16));
+        var locked = (await Host.Users.FindByIdAsync(WorkspaceId, _staff.Id))!;
+        Host.Clock.Advance(TimeSpan.FromMinutes(16));
         await LoginAsync(_staff.UserName, TestHost.Password);
 
         locked.LockoutEnd.Should().NotBeNull();
         locked.SecurityStamp.Should().Be(_staff.SecurityStamp);
-        (await _host.Users.FindByIdAsync(_workspace, _staff.Id))!.SecurityStamp.Should().Be(_staff.SecurityStamp);
+        (await Host.Users.FindByIdAsync(WorkspaceId, _staff.Id))!.SecurityStamp.Should().Be(_staff.SecurityStamp);
     }
 
     [Test]
     public async Task AnActorWhoseStampMoved_MayNoLongerAct()
     {
-        await _host.Users.RevokeSessionsAsync(_workspace, _admin.UserId);
+        await Host.Users.RevokeSessionsAsync(WorkspaceId, Admin.UserId);
 
-        var grant = () => _host.Users.GrantAsync(_admin, _staff.Id, EditContacts);
+        var grant = () => Host.Users.GrantAsync(Admin, _staff.Id, EditContacts);
 
         (await grant.Should().ThrowAsync<AccessDeniedException>()).Which.Message.Should().Contain("sign in again");
     }
@@ -120,5 +111,5 @@ public sealed class SecurityStampTests(StoreKind store) : StoreFixture(store)
     }
 
     private Task<AuthenticatedUser> LoginAsync(string userName, string password) =>
-        _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials(userName, password), ClientKind.WebApplication);
+        Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials(userName, password), ClientKind.WebApplication);
 }

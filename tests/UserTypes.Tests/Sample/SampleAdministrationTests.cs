@@ -5,49 +5,29 @@ using static UserTypes.Tests.Sample.SampleClient;
 namespace UserTypes.Tests.Sample;
 
 /// <summary>The sample's invitation and administration endpoints, as an administrator's screen and an invitee use them.</summary>
-public sealed class SampleAdministrationTests
+public sealed class SampleAdministrationTests : SampleFixture
 {
-    private SampleFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new SampleFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task AnInvitedContactPerson_AcceptsWithTheMailedLink_AndChoosesTheirPassword()
     {
-        var contacts = await JsonOf(await _client.SendAsync(AsAdmin(HttpMethod.Get, "/contacts")));
+        var contacts = await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, "/contacts")));
         var quinn = contacts.EnumerateArray().Single(contact => contact.GetProperty("email").GetString() == "quinn@customer.example");
         var personId = quinn.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var invited = await _client.SendAsync(AsAdmin(HttpMethod.Post, "/invitations", new { personId, email = "quinn@customer.example" }));
-        var pending = await JsonOf(await _client.SendAsync(AsAdmin(HttpMethod.Get, "/invitations")));
-        var accepted = await _client.SendAsync(Request(HttpMethod.Post, "/invitations/accept", new
+        var invited = await Client.SendAsync(AsAdmin(HttpMethod.Post, "/invitations", new { personId, email = "quinn@customer.example" }));
+        var pending = await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, "/invitations")));
+        var accepted = await Client.SendAsync(Request(HttpMethod.Post, "/invitations/accept", new
         {
             email = "quinn@customer.example",
-            token = Outbox.TokenFor(_factory.Folder, "quinn@customer.example", "Invitation"),
+            token = Outbox.TokenFor(Factory.Folder, "quinn@customer.example", "Invitation"),
             userName = "quinn",
             password = "quinn passphrase 1",
         }));
-        var login = await _client.SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quinn passphrase 1"));
+        var login = await Client.SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quinn passphrase 1"));
 
         invited.StatusCode.Should().Be(HttpStatusCode.Accepted);
         pending.GetProperty("invitations").GetArrayLength().Should().Be(1);
-        pending.ToString().Should().NotContain(Outbox.TokenFor(_factory.Folder, "quinn@customer.example", "Invitation"), "a listing never shows a token");
+        pending.ToString().Should().NotContain(Outbox.TokenFor(Factory.Folder, "quinn@customer.example", "Invitation"), "a listing never shows a token");
         accepted.StatusCode.Should().Be(HttpStatusCode.Created);
         (await JsonOf(accepted)).GetProperty("personId").GetString().Should().Be(personId);
         login.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -57,14 +37,14 @@ public sealed class SampleAdministrationTests
     [Test]
     public async Task ARevokedInvitation_CannotBeAccepted()
     {
-        await _client.SendAsync(AsAdmin(HttpMethod.Post, "/invitations", new { personId = "2", email = "quinn@customer.example" }));
-        var id = (await JsonOf(await _client.SendAsync(AsAdmin(HttpMethod.Get, "/invitations")))).GetProperty("invitations")[0].GetProperty("id").GetString();
+        await Client.SendAsync(AsAdmin(HttpMethod.Post, "/invitations", new { personId = "2", email = "quinn@customer.example" }));
+        var id = (await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, "/invitations")))).GetProperty("invitations")[0].GetProperty("id").GetString();
 
-        var revoked = await _client.SendAsync(AsAdmin(HttpMethod.Delete, $"/invitations/{id}"));
-        var accepted = await _client.SendAsync(Request(HttpMethod.Post, "/invitations/accept", new
+        var revoked = await Client.SendAsync(AsAdmin(HttpMethod.Delete, $"/invitations/{id}"));
+        var accepted = await Client.SendAsync(Request(HttpMethod.Post, "/invitations/accept", new
         {
             email = "quinn@customer.example",
-            token = Outbox.TokenFor(_factory.Folder, "quinn@customer.example", "Invitation"),
+            token = Outbox.TokenFor(Factory.Folder, "quinn@customer.example", "Invitation"),
             password = "quinn passphrase 1",
         }));
 
@@ -75,16 +55,16 @@ public sealed class SampleAdministrationTests
     [Test]
     public async Task TheAdministrator_FindsDisablesEnablesAndDeletesAnAccount()
     {
-        var found = await JsonOf(await _client.SendAsync(AsAdmin(HttpMethod.Get, "/users?search=PART")));
+        var found = await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, "/users?search=PART")));
         var partner = found.GetProperty("users").EnumerateArray().Should().ContainSingle().Subject;
         var id = partner.GetProperty("id").GetString();
 
-        var disabled = await _client.SendAsync(AsAdmin(HttpMethod.Post, $"/users/{id}/disable"));
-        var whileDisabled = await _client.SendAsync(AsPartner(HttpMethod.Get, "/me"));
-        var enabled = await _client.SendAsync(AsAdmin(HttpMethod.Post, $"/users/{id}/enable"));
-        var personalData = await _client.SendAsync(AsAdmin(HttpMethod.Get, $"/users/{id}/personal-data"));
-        var deleted = await _client.SendAsync(AsAdmin(HttpMethod.Delete, $"/users/{id}"));
-        var gone = await _client.SendAsync(AsAdmin(HttpMethod.Get, $"/users/{id}"));
+        var disabled = await Client.SendAsync(AsAdmin(HttpMethod.Post, $"/users/{id}/disable"));
+        var whileDisabled = await Client.SendAsync(AsPartner(HttpMethod.Get, "/me"));
+        var enabled = await Client.SendAsync(AsAdmin(HttpMethod.Post, $"/users/{id}/enable"));
+        var personalData = await Client.SendAsync(AsAdmin(HttpMethod.Get, $"/users/{id}/personal-data"));
+        var deleted = await Client.SendAsync(AsAdmin(HttpMethod.Delete, $"/users/{id}"));
+        var gone = await Client.SendAsync(AsAdmin(HttpMethod.Get, $"/users/{id}"));
 
         partner.GetProperty("userName").GetString().Should().Be(DemoWorkspace.PartnerUserName);
         disabled.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -98,9 +78,9 @@ public sealed class SampleAdministrationTests
     [Test]
     public async Task OnlyAHolderOfManageRights_MayAdminister_AndTheLastOneCannotBeDeleted()
     {
-        var byPartner = await _client.SendAsync(AsPartner(HttpMethod.Get, "/users"));
-        var admin = (await JsonOf(await _client.SendAsync(AsAdmin(HttpMethod.Get, $"/users?search={DemoWorkspace.AdminUserName}")))).GetProperty("users")[0].GetProperty("id").GetString();
-        var lastAdmin = await _client.SendAsync(AsAdmin(HttpMethod.Delete, $"/users/{admin}"));
+        var byPartner = await Client.SendAsync(AsPartner(HttpMethod.Get, "/users"));
+        var admin = (await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, $"/users?search={DemoWorkspace.AdminUserName}")))).GetProperty("users")[0].GetProperty("id").GetString();
+        var lastAdmin = await Client.SendAsync(AsAdmin(HttpMethod.Delete, $"/users/{admin}"));
 
         byPartner.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         lastAdmin.StatusCode.Should().Be(HttpStatusCode.Conflict);

@@ -5,30 +5,8 @@ using static UserTypes.Tests.Sample.SampleClient;
 
 namespace UserTypes.Tests.Sample;
 
-public sealed class SampleFlowTests
+public sealed class SampleFlowTests : SampleFixture
 {
-    private SampleFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new SampleFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
-
     private static object NewContact => new { name = "Ada Lovelace", email = "ada@example.com" };
 
     [Test]
@@ -149,7 +127,7 @@ public sealed class SampleFlowTests
     {
         await SendAsync(Request(HttpMethod.Post, "/login", new { userName = DemoWorkspace.AdminUserName, password = DemoWorkspace.AdminPassword }));
 
-        var response = await _client.GetAsync("/workspaces/another/contacts");
+        var response = await Client.GetAsync("/workspaces/another/contacts");
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
@@ -160,7 +138,7 @@ public sealed class SampleFlowTests
         var email = $"sam@hr.{DemoWorkspace.SignupDomain}";
         var requested = await SendAsync(Request(HttpMethod.Post, "/signup", new { email }));
         var beforeCompleting = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
-        var completed = await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(_factory.Folder, email, "SignUp"), password = "sam passphrase 1" }));
+        var completed = await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "sam passphrase 1" }));
         var login = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
 
         requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -179,8 +157,8 @@ public sealed class SampleFlowTests
 
         (known.StatusCode, unknown.StatusCode).Should().Be((HttpStatusCode.Accepted, HttpStatusCode.Accepted));
         (await known.Content.ReadAsStringAsync()).Should().Be(await unknown.Content.ReadAsStringAsync());
-        Outbox.To(_factory.Folder, DemoWorkspace.AdminEmail).Select(mail => mail.Kind).Should().Equal("AlreadyRegistered");
-        Outbox.To(_factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("SignUp");
+        Outbox.To(Factory.Folder, DemoWorkspace.AdminEmail).Select(mail => mail.Kind).Should().Equal("AlreadyRegistered");
+        Outbox.To(Factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("SignUp");
     }
 
     [TestCase("lee@contoso.example", "Internal")]       // a collaborator's domain
@@ -223,7 +201,7 @@ public sealed class SampleFlowTests
         var reset = await SendAsync(Request(HttpMethod.Post, "/password-reset/complete", new
         {
             email = Email,
-            token = Outbox.TokenFor(_factory.Folder, Email, "PasswordReset"),
+            token = Outbox.TokenFor(Factory.Folder, Email, "PasswordReset"),
             newPassword = "a brand new passphrase",
         }));
         var oldPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "lee passphrase 1" }));
@@ -232,8 +210,8 @@ public sealed class SampleFlowTests
 
         (requested.StatusCode, reset.StatusCode, unknown.StatusCode).Should().Be((HttpStatusCode.Accepted, HttpStatusCode.NoContent, HttpStatusCode.Accepted));
         (oldPassword.StatusCode, newPassword.StatusCode).Should().Be((HttpStatusCode.Unauthorized, HttpStatusCode.OK));
-        Outbox.To(_factory.Folder, Email).Select(mail => mail.Kind).Should().Equal("SignUp", "PasswordReset", "PasswordChanged");
-        Outbox.To(_factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("NoAccount");
+        Outbox.To(Factory.Folder, Email).Select(mail => mail.Kind).Should().Equal("SignUp", "PasswordReset", "PasswordChanged");
+        Outbox.To(Factory.Folder, "nobody@acme.example").Select(mail => mail.Kind).Should().Equal("NoAccount");
     }
 
     [Test]
@@ -252,20 +230,20 @@ public sealed class SampleFlowTests
     public async Task EmailChange_ByTheLinkMailedToTheNewAddress_MovesTheAccount_AndTellsTheOldOne()
     {
         var requested = await SendAsync(AsPartner(HttpMethod.Post, "/me/email", new { currentPassword = DemoWorkspace.PartnerPassword, newEmail = "pat@new-partner.example" }));
-        var mail = Outbox.To(_factory.Folder, "pat@new-partner.example").Should().ContainSingle().Subject.Text;
+        var mail = Outbox.To(Factory.Folder, "pat@new-partner.example").Should().ContainSingle().Subject.Text;
         var userId = System.Text.RegularExpressions.Regex.Match(mail, "userId=([^&]+)").Groups[1].Value;
-        var confirmed = await SendAsync(Request(HttpMethod.Post, "/me/email/confirm", new { userId, token = Outbox.TokenFor(_factory.Folder, "pat@new-partner.example", "EmailChange") }));
+        var confirmed = await SendAsync(Request(HttpMethod.Post, "/me/email/confirm", new { userId, token = Outbox.TokenFor(Factory.Folder, "pat@new-partner.example", "EmailChange") }));
 
         requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
         confirmed.StatusCode.Should().Be(HttpStatusCode.OK);
         (await JsonOf(confirmed)).GetProperty("email").GetString().Should().Be("pat@new-partner.example");
-        Outbox.To(_factory.Folder, DemoWorkspace.PartnerEmail).Select(sent => sent.Kind).Should().Equal("EmailChanged");
+        Outbox.To(Factory.Folder, DemoWorkspace.PartnerEmail).Select(sent => sent.Kind).Should().Equal("EmailChanged");
     }
 
     private async Task<HttpResponseMessage> SignUpAsync(string email)
     {
         (await SendAsync(Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(_factory.Folder, email, "SignUp"), password = "lee passphrase 1" }));
+        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "lee passphrase 1" }));
     }
 
     [TestCase("not an address")]
