@@ -100,6 +100,29 @@ public abstract partial class StoreSpecification
         Assert.That(results.Count(result => result == UserStoreResult.TokenUsed), Is.EqualTo(9));
     }
 
+    /// <summary>Purges racing completions lose nothing: expired tokens go, a live one is used up by its write alone.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task PurgesRacingACompletion_LoseNothing()
+    {
+        await CreateWorkspaceAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            var old = NewToken($"old{i}", minutes: -180) with { Email = $"old{i}@acme.example", ExpiresAt = Now.AddMinutes(-120) };
+            await Store.AddTokenAsync(old, 3, 10, None);
+        }
+
+        await Store.AddTokenAsync(NewToken("live", 0), 3, 10, None);
+
+        var purges = Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.AddTokenAsync(NewToken($"new{i}", 1) with { Email = $"new{i}@acme.example" }, 3, 10, None)));
+        var completion = Task.Run(() => Store.CreateAsync(NewUser("Lee"), null, "live", None));
+        await Task.WhenAll([.. purges, completion]);
+
+        Assert.That(completion.Result, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "old0@acme.example", None), Is.Empty, "expired an hour ago: purged");
+        Assert.That(await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "new9@acme.example", None), Has.Count.EqualTo(1));
+    }
+
     private static StoredToken NewToken(string id, int minutes) => new()
     {
         Id = id,

@@ -53,6 +53,18 @@ public sealed class SampleProcessTests
             adminSeats.StatusCode.Should().Be(HttpStatusCode.OK);
             wrongPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
             File.Exists(Path.Combine(folder, "usertypes-sample.db")).Should().BeTrue("the data lives in the working folder");
+
+            // E-mail first over real HTTP: the link lands in the outbox beside the data file, read as a person would.
+            var requested = await http.SendAsync(Request(HttpMethod.Post, "/signup", new { email = "sam@acme.example" }), cancellationToken);
+            var token = Outbox.TokenFor(folder, "sam@acme.example", "SignUp");
+            var completed = await http.SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email = "sam@acme.example", token, password = "sam passphrase 1" }), cancellationToken);
+            var signedUp = await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: "sam passphrase 1"), cancellationToken);
+
+            requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await requested.Content.ReadAsStringAsync(cancellationToken)).Should().NotContain(token);
+            completed.StatusCode.Should().Be(HttpStatusCode.Created);
+            signedUp.StatusCode.Should().Be(HttpStatusCode.OK);
+            output.Should().Contain(line => line.Contains(Path.Combine(folder, "outbox"), StringComparison.Ordinal), "the banner says where the mail goes");
         }
         finally
         {
