@@ -20,14 +20,14 @@ internal static class DemoWorkspace
 
     public const string AdminUserName = "admin";
     public const string AdminEmail = "admin@acme.example";
-    public const string AdminPassword = "admin passphrase 1";
+    public const string AdminPassword = "amber harbor 1";
 
     public const string PartnerUserName = "partner";
     public const string PartnerEmail = "pat@partner.example";
-    public const string PartnerPassword = "partner passphrase 1";
+    public const string PartnerPassword = "silver meadow 1";
 
     public const string AnonymousUserName = "anonymous";
-    public const string AnonymousPassword = "anonymous passphrase 1";
+    public const string AnonymousPassword = "open door 1";
 
     public static readonly WorkspaceLicense License = new()
     {

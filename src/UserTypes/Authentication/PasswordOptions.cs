@@ -16,6 +16,13 @@ public sealed class PasswordOptions
     [Range(64, 4096)]
     public int MaxLength { get; set; } = 128;
 
+    /// <summary>
+    /// The host's own passwords to refuse, on top of the 30,000 most common ones UserTypes always refuses (the zxcvbn
+    /// frequency list): the product's name, the company's, the town's. Compared without regard to case. Empty by
+    /// default. Checked when a password is set, never at login, so adding a word does not lock anyone out.
+    /// </summary>
+    public IList<string> BlockedPasswords { get; } = [];
+
     /// <summary>The BCrypt work factor (log2 of the rounds). Default 11; 4 to 31. Tests use 4.</summary>
     [Range(4, 31)]
     public int WorkFactor { get; set; } = 11;

@@ -1,31 +1,40 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 
 namespace UserTypes;
 
 /// <summary>
-/// The password rules of <see cref="PasswordOptions"/>: a length in characters (a surrogate pair is one character)
-/// and valid UTF-16. Any Unicode is allowed; there are no composition rules.
+/// The password rules of <see cref="PasswordOptions"/>: a length in characters (a surrogate pair is one character),
+/// valid UTF-16, none of the common passwords or the host's <see cref="PasswordOptions.BlockedPasswords"/>, and not the
+/// account's own user name or address. Any Unicode is allowed; there are no composition rules (NIST SP 800-63B 3.1.1.2).
 /// </summary>
 internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
 {
+    // Shorter names are only refused as the whole password: a password containing "jo" says nothing about its strength.
+    private const int ShortestNameRefusedInside = 3;
+
     private readonly int _minLength = options.Value.Password.MinLength;
     private readonly int _maxLength = options.Value.Password.MaxLength;
+    private readonly FrozenSet<string> _blocked = options.Value.Password.BlockedPasswords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Throws unless <paramref name="password"/> may be set as a new password.</summary>
+    /// <summary>Throws unless <paramref name="password"/> may be set as a new password of the account named.</summary>
     /// <param name="password">The password.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The password is outside the policy; ParamName <c>password</c>.</exception>
-    public void ThrowIfInvalid(string? password) => ThrowIfInvalid(password, nameof(password));
-
-    /// <summary>Throws unless <paramref name="password"/> may be set as a new password.</summary>
-    /// <param name="password">The password.</param>
+    /// <param name="userName">The account's user name, or <see langword="null"/> when it has none yet.</param>
+    /// <param name="email">The account's address, or <see langword="null"/> when it has none.</param>
     /// <param name="paramName">The caller's parameter name, such as <c>newPassword</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The password is outside the policy; ParamName <paramref name="paramName"/>.</exception>
-    public void ThrowIfInvalid(string? password, string paramName)
+    public void ThrowIfInvalid(string? password, string? userName, string? email, string paramName = "password")
     {
         ArgumentNullException.ThrowIfNull(password, paramName);
-        var error = DescribeShape(password, out var characters) ?? (characters < _minLength ? $"it has fewer than {_minLength} characters." : null);
+        var error = DescribeShape(password, out var characters) ?? characters switch
+        {
+            _ when characters < _minLength => $"it has fewer than {_minLength} characters.",
+            _ when CommonPasswords.Contains(password) || _blocked.Contains(password) => "it is one of the most common passwords.",
+            _ when Repeats(password, userName) => "it contains the user name.",
+            _ when Repeats(password, email) => "it contains the e-mail address.",
+            _ => null,
+        };
         if (error is not null)
         {
             // Never echo the password itself.
@@ -40,6 +49,13 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     /// <param name="password">The password as given.</param>
     /// <returns>Whether it is worth hashing.</returns>
     public bool CouldVerify(string password) => DescribeShape(password, out _) is null;
+
+    private static bool Repeats(string password, string? name) => name switch
+    {
+        null or "" => false,
+        { Length: < ShortestNameRefusedInside } => password.Equals(name, StringComparison.OrdinalIgnoreCase),
+        _ => password.Contains(name, StringComparison.OrdinalIgnoreCase),
+    };
 
     private string? DescribeShape(string password, out int count)
     {

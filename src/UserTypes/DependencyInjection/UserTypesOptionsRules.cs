@@ -24,6 +24,7 @@ internal sealed class UserTypesOptionsRules : IValidateOptions<UserTypesOptions>
         if (options.Password is { } password)
         {
             Check(password.MinLength <= password.MaxLength, $"Password.MinLength ({password.MinLength}) must not exceed Password.MaxLength ({password.MaxLength}).");
+            Check(!password.BlockedPasswords.Any(string.IsNullOrEmpty), "Password.BlockedPasswords contains a null or empty entry.");
         }
 
         foreach (var domain in options.Classification?.PublicEmailDomains ?? new HashSet<string>())

@@ -42,7 +42,7 @@ internal sealed partial class UserDirectory
         var address = EmailAddress.Parse(email, nameof(email));
         ArgumentNullException.ThrowIfNull(token);
         UserName.ThrowIfInvalidFor(userName ?? address.Value, address, nameof(userName));
-        passwords.ThrowIfInvalid(password);
+        passwords.ThrowIfInvalid(password, userName ?? address.Value, address.Value);
         var lookup = await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.Invitation, address.Value, cancellationToken), token).ConfigureAwait(false);
         var invitation = Invitation.Read(redeemed.Payload);

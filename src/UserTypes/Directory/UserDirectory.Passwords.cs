@@ -6,7 +6,7 @@ internal sealed partial class UserDirectory
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(currentPassword);
-        passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
+        passwords.ThrowIfInvalid(newPassword, user.UserName, email: null, nameof(newPassword));
         if (user.UserType == UserType.Anonymous)
         {
             throw new AccessDeniedException(null, "the anonymous account's password is set by the host (SetAnonymousUserAsync).");
@@ -16,6 +16,7 @@ internal sealed partial class UserDirectory
         var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
             ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
         ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
+        passwords.ThrowIfInvalid(newPassword, stored.Account.UserName, stored.Account.Email, nameof(newPassword));
         await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
 
         var hash = hasher.Hash(newPassword);
@@ -91,7 +92,7 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         ArgumentNullException.ThrowIfNull(token);
-        passwords.ThrowIfInvalid(newPassword, nameof(newPassword));
+        passwords.ThrowIfInvalid(newPassword, userName: null, address.Value, nameof(newPassword));
         await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.PasswordReset, address.Value, cancellationToken), token).ConfigureAwait(false);
         if (redeemed.UserId is not { } userId)
@@ -110,6 +111,7 @@ internal sealed partial class UserDirectory
                 throw AccountToken.Refused();
             }
 
+            passwords.ThrowIfInvalid(newPassword, account.UserName, account.Email, nameof(newPassword));
             var reset = WithAdministrator(current with
             {
                 Account = account with

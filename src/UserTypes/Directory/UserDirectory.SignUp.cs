@@ -35,7 +35,7 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         ArgumentNullException.ThrowIfNull(token);
-        passwords.ThrowIfInvalid(password);
+        passwords.ThrowIfInvalid(password, address.Value, address.Value);
         var lookup = await TokenWorkspaceAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var redeemed = await RedeemAsync(tokens.FindTokensAsync(workspaceId, TokenPurpose.SignUp, address.Value, cancellationToken), token).ConfigureAwait(false);
 

@@ -27,7 +27,7 @@ internal sealed partial class UserDirectory(
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var address = EmailAddress.Parse(email, nameof(email));
         UserName.ThrowIfInvalidFor(userName, address, nameof(userName));
-        passwords.ThrowIfInvalid(password);
+        passwords.ThrowIfInvalid(password, userName, address.Value);
         var grant = ValidGrant(rights ?? RightsGrant.Empty, nameof(rights));
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
 
@@ -44,7 +44,7 @@ internal sealed partial class UserDirectory(
         Identifier.ThrowIfInvalid(personId, nameof(personId));
         var address = EmailAddress.Parse(email, nameof(email));
         UserName.ThrowIfInvalidFor(userName, address, nameof(userName));
-        passwords.ThrowIfInvalid(password);
+        passwords.ThrowIfInvalid(password, userName, address.Value);
 
         var lookup = await workspaces.GetAsync(actor.WorkspaceId, cancellationToken).ConfigureAwait(false);
         await RequireActorAsync(actor, FunctionalRights.CreateExternalUsers, cancellationToken).ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal sealed partial class UserDirectory(
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         UserName.ThrowIfInvalidFor(userName, email: null, nameof(userName));
-        passwords.ThrowIfInvalid(password);
+        passwords.ThrowIfInvalid(password, userName, email: null);
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
 
         // The password is set anew, so the account gets a new security stamp (the fresh account's) and its sessions end.

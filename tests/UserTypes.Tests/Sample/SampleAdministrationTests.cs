@@ -21,9 +21,9 @@ public sealed class SampleAdministrationTests : SampleFixture
             email = "quinn@customer.example",
             token = Outbox.TokenFor(Factory.Folder, "quinn@customer.example", "Invitation"),
             userName = "quinn",
-            password = "quinn passphrase 1",
+            password = "quiet river 1",
         }));
-        var login = await Client.SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quinn passphrase 1"));
+        var login = await Client.SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quiet river 1"));
 
         invited.StatusCode.Should().Be(HttpStatusCode.Accepted);
         pending.GetProperty("invitations").GetArrayLength().Should().Be(1);
@@ -45,7 +45,7 @@ public sealed class SampleAdministrationTests : SampleFixture
         {
             email = "quinn@customer.example",
             token = Outbox.TokenFor(Factory.Folder, "quinn@customer.example", "Invitation"),
-            password = "quinn passphrase 1",
+            password = "quiet river 1",
         }));
 
         revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);

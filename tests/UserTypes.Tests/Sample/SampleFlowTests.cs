@@ -65,7 +65,7 @@ public sealed class SampleFlowTests : SampleFixture
         var body = method switch
         {
             "POST" when path == "/contacts" => NewContact,
-            "POST" => new { contactId = 2, userName = "quinn", password = "quinn passphrase 1" },
+            "POST" => new { contactId = 2, userName = "quinn", password = "quiet river 1" },
             _ => null,
         };
 
@@ -137,9 +137,9 @@ public sealed class SampleFlowTests : SampleFixture
     {
         var email = $"sam@hr.{DemoWorkspace.SignupDomain}";
         var requested = await SendAsync(Request(HttpMethod.Post, "/signup", new { email }));
-        var beforeCompleting = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
-        var completed = await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "sam passphrase 1" }));
-        var login = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sam passphrase 1" }));
+        var beforeCompleting = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sunny hill 1" }));
+        var completed = await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "sunny hill 1" }));
+        var login = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = email, password = "sunny hill 1" }));
 
         requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await requested.Content.ReadAsStringAsync()).Should().BeEmpty("no response ever carries a token");
@@ -204,7 +204,7 @@ public sealed class SampleFlowTests : SampleFixture
             token = Outbox.TokenFor(Factory.Folder, Email, "PasswordReset"),
             newPassword = "a brand new passphrase",
         }));
-        var oldPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "lee passphrase 1" }));
+        var oldPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "lemon tree 1" }));
         var newPassword = await SendAsync(Request(HttpMethod.Post, "/login", new { userName = Email, password = "a brand new passphrase" }));
         var unknown = await SendAsync(Request(HttpMethod.Post, "/password-reset", new { email = "nobody@acme.example" }));
 
@@ -243,7 +243,7 @@ public sealed class SampleFlowTests : SampleFixture
     private async Task<HttpResponseMessage> SignUpAsync(string email)
     {
         (await SendAsync(Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "lee passphrase 1" }));
+        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "lemon tree 1" }));
     }
 
     [TestCase("not an address")]
@@ -263,8 +263,8 @@ public sealed class SampleFlowTests : SampleFixture
     [Test]
     public async Task TheAdmin_GivesAContactPersonALogin_AsAnExternalUser()
     {
-        var created = await SendAsync(AsAdmin(HttpMethod.Post, "/external-users", new { contactId = 2, userName = "quinn", password = "quinn passphrase 1" }));
-        var me = await JsonOf(await SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quinn passphrase 1")));
+        var created = await SendAsync(AsAdmin(HttpMethod.Post, "/external-users", new { contactId = 2, userName = "quinn", password = "quiet river 1" }));
+        var me = await JsonOf(await SendAsync(Request(HttpMethod.Get, "/me", user: "quinn", password: "quiet river 1")));
 
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         var account = await JsonOf(created);
@@ -277,10 +277,10 @@ public sealed class SampleFlowTests : SampleFixture
     [Test]
     public async Task CreatingAnExternalUser_FromAContactOfNoOne_Is404()
     {
-        var response = await SendAsync(AsAdmin(HttpMethod.Post, "/external-users", new { contactId = 999, userName = "ghost", password = "ghost passphrase 1" }));
+        var response = await SendAsync(AsAdmin(HttpMethod.Post, "/external-users", new { contactId = 999, userName = "ghost", password = "gray mist 1" }));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await SendAsync(Request(HttpMethod.Get, "/me", user: "ghost", password: "ghost passphrase 1"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SendAsync(Request(HttpMethod.Get, "/me", user: "ghost", password: "gray mist 1"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class SampleHostTests
                 await first.CreateClient().SendAsync(AsAdmin(HttpMethod.Delete, "/contacts/3"));
                 var firstClient = first.CreateClient();
                 await firstClient.SendAsync(Request(HttpMethod.Post, "/signup", new { email = "lee@acme.example" }));
-                await firstClient.SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email = "lee@acme.example", token = Outbox.TokenFor(folder, "lee@acme.example", "SignUp"), password = "lee passphrase 1" }));
+                await firstClient.SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email = "lee@acme.example", token = Outbox.TokenFor(folder, "lee@acme.example", "SignUp"), password = "lemon tree 1" }));
             }
 
             await using var second = new SampleFactory(folder: folder);

@@ -57,8 +57,8 @@ public sealed class SampleProcessTests
             // E-mail first over real HTTP: the link lands in the outbox beside the data file, read as a person would.
             var requested = await http.SendAsync(Request(HttpMethod.Post, "/signup", new { email = "sam@acme.example" }), cancellationToken);
             var token = Outbox.TokenFor(folder, "sam@acme.example", "SignUp");
-            var completed = await http.SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email = "sam@acme.example", token, password = "sam passphrase 1" }), cancellationToken);
-            var signedUp = await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: "sam passphrase 1"), cancellationToken);
+            var completed = await http.SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email = "sam@acme.example", token, password = "sunny hill 1" }), cancellationToken);
+            var signedUp = await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: "sunny hill 1"), cancellationToken);
 
             requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
             (await requested.Content.ReadAsStringAsync(cancellationToken)).Should().NotContain(token);

@@ -10,7 +10,7 @@ namespace UserTypes.Tests.Stores;
 [TestFixture(StoreKind.PostgreSql)]
 public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
 {
-    private const string AdminPassword = "administrator password";
+    private const string AdminPassword = "amber harbor 1";
 
     private TestHost _host = null!;
     private string _workspace = null!;
