@@ -4,12 +4,19 @@ namespace UserTypes;
 
 internal sealed partial class Authenticator
 {
-    // Passwords never reach a log line; user names do, for the administrator tracing a failure.
+    // Passwords never reach a log line. What was typed as a user name only reaches Debug, bounded and escaped: people
+    // type passwords into the user-name field, and an attacker types line breaks to forge entries.
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Authenticated '{UserName}' ({UserType}) in workspace '{WorkspaceId}' from {Client}; implicit anonymous: {ImplicitAnonymous}.")]
     private static partial void LogSucceeded(ILogger logger, string workspaceId, string userName, UserType userType, ClientKind client, bool implicitAnonymous);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Authentication of '{UserName}' in workspace '{WorkspaceId}' from {Client} failed: {Reason}.")]
-    private static partial void LogFailed(ILogger logger, string workspaceId, string? userName, AuthenticationFailureReason reason, ClientKind client);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Authentication in workspace '{WorkspaceId}' from {Client} failed: {Reason}.")]
+    private static partial void LogFailed(ILogger logger, string workspaceId, AuthenticationFailureReason reason, ClientKind client);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "The failed authentication in workspace '{WorkspaceId}' was attempted with the user name '{UserName}'.")]
+    private static partial void LogFailedUserName(ILogger logger, string workspaceId, string? userName);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "A failed login in workspace '{WorkspaceId}' could not be counted towards the lockout; the login was refused all the same.")]
+    private static partial void LogFailureNotCounted(ILogger logger, string workspaceId, Exception exception);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "The stored password hash of account '{UserId}' in workspace '{WorkspaceId}' is malformed; the login was refused. Reset the account's password.")]
     private static partial void LogMalformedHash(ILogger logger, string workspaceId, string userId);

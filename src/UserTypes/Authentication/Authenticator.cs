@@ -147,8 +147,18 @@ internal sealed partial class Authenticator : IAuthenticator
         {
             var lockout = _options.Lockout;
 
-            // The attempt is over whatever the caller does now: count it even if they cancel.
-            await _lockouts.RecordFailedLoginAsync(workspace.Id, account.Id, lockout.MaxFailedAttempts, now + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
+            // The attempt is over whatever the caller does now: count it even if they cancel. A store that cannot count
+            // it must not answer differently from the unknown user's path, which writes nothing: the answer stays
+            // "invalid credentials" and the fault goes to the error log.
+            try
+            {
+                await _lockouts.RecordFailedLoginAsync(workspace.Id, account.Id, lockout.MaxFailedAttempts, now + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not UserTypesException)
+            {
+                LogFailureNotCounted(_logger, workspace.Id, exception);
+            }
+
             throw Fail(workspace.Id, userName, AuthenticationFailureReason.InvalidCredentials, account.UserType, client);
         }
 
@@ -200,7 +210,12 @@ internal sealed partial class Authenticator : IAuthenticator
     private AuthenticationFailedException Fail(string workspaceId, string? userName, AuthenticationFailureReason reason, UserType? type, ClientKind client)
     {
         _metrics.AuthenticationFailed(reason, type, client);
-        LogFailed(_logger, workspaceId, userName, reason, client);
+        LogFailed(_logger, workspaceId, reason, client);
+        if (userName is not null && _logger.IsEnabled(LogLevel.Debug))
+        {
+            LogFailedUserName(_logger, workspaceId, LogText.Of(userName));
+        }
+
         return new AuthenticationFailedException(reason);
     }
 }

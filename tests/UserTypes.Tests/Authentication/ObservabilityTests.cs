@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace UserTypes.Tests.Authentication;
@@ -8,6 +9,8 @@ namespace UserTypes.Tests.Authentication;
 public sealed class ObservabilityTests
 {
     private const string Secret = "s3cret-Password-value";
+
+    private static readonly char[] LineBreakers = ['\r', '\n', '\u202E'];
 
     private CapturingLogger<Authenticator> _log = null!;
     private ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)> _measurements = null!;
@@ -35,17 +38,8 @@ public sealed class ObservabilityTests
             _measurements.Enqueue((instrument.Name, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         _listener.Start();
 
-        var services = new ServiceCollection();
-        services.AddSingleton<ILogger<Authenticator>>(_log);
-        services.AddUserTypes(o =>
-        {
-            o.Password.WorkFactor = 4;
-            o.Mail.Enabled = false;
-        }).AddInMemoryStores();
-        _provider = services.BuildServiceProvider();
         _workspace = "observed";
-        await _provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(_workspace, "owner@softr.io");
-        await _provider.GetRequiredService<IUserDirectory>().CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", Secret);
+        _provider = await StartAsync(_workspace, _ => { });
     }
 
     [TearDown]
@@ -78,6 +72,41 @@ public sealed class ObservabilityTests
     }
 
     [Test]
+    public async Task WhatWasTypedAsAUserName_ReachesOnlyDebug_OnOneLine_AndBounded()
+    {
+        var forged = "nobody\r\n2026-11-25 info: Authenticated 'admin'\u202E" + new string('x', 100_000);
+
+        await Authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(forged, Secret), ClientKind.WebApplication))
+            .Should().ThrowAsync<AuthenticationFailedException>();
+        await Authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(Secret, "typed into the wrong field"), ClientKind.WebApplication))
+            .Should().ThrowAsync<AuthenticationFailedException>();
+
+        _log.Entries.Should().OnlyContain(e => e.Message.IndexOfAny(LineBreakers) < 0 && e.Message.Length < 1_000);
+        _log.Entries.Where(e => e.Level > LogLevel.Debug).Should().HaveCount(2)
+            .And.OnlyContain(e => !e.Message.Contains("nobody") && !e.Message.Contains(Secret));
+        _log.Entries.Should().ContainSingle(e => e.EventId.Id == 1004 && e.Message.Contains("nobody\\u000D\\u000A2026-11-25 info: Authenticated 'admin'\\u202E"))
+            .Which.Message.Should().Contain("more characters");
+    }
+
+    [Test]
+    public async Task AStoreThatCannotCountAFailure_AnswersAsForAnUnknownUser_AndLogsAnError()
+    {
+        using var provider = await StartAsync("faulty", services => services.Replace(ServiceDescriptor.Singleton<IUserLockoutStore>(new UnavailableLockoutStore())));
+        var authenticator = provider.GetRequiredService<IAuthenticator>();
+
+        var known = await authenticator.Invoking(a => a.AuthenticateAsync("faulty", new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication))
+            .Should().ThrowAsync<AuthenticationFailedException>();
+        var unknown = await authenticator.Invoking(a => a.AuthenticateAsync("faulty", new PasswordCredentials("nobody", "wrong password"), ClientKind.WebApplication))
+            .Should().ThrowAsync<AuthenticationFailedException>();
+
+        known.Which.Reason.Should().Be(AuthenticationFailureReason.InvalidCredentials);
+        known.Which.Message.Should().Be(unknown.Which.Message);
+        unknown.Which.Reason.Should().Be(AuthenticationFailureReason.InvalidCredentials);
+        _log.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error && e.EventId.Id == 1005)
+            .Which.Message.Should().NotContain("staff");
+    }
+
+    [Test]
     public async Task MalformedHash_IsLoggedAtError()
     {
         var store = _provider.GetRequiredService<IUserTypesStore>();
@@ -106,5 +135,31 @@ public sealed class ObservabilityTests
         using var provider = new ServiceCollection().AddUserTypes(o => o.Mail.Enabled = false).AddInMemoryStores().Services.BuildServiceProvider();
 
         provider.GetRequiredService<IAuthenticator>().Should().BeOfType<Authenticator>();
+    }
+
+    // A host with an in-memory store, logging to _log, with one workspace and its member "staff".
+    private async Task<ServiceProvider> StartAsync(string workspace, Action<IServiceCollection> replace)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILogger<Authenticator>>(_log);
+        services.AddUserTypes(o =>
+        {
+            o.Password.WorkFactor = 4;
+            o.Mail.Enabled = false;
+        }).AddInMemoryStores();
+        replace(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(workspace, "owner@softr.io");
+        await provider.GetRequiredService<IUserDirectory>().CreateInternalUserAsync(workspace, "staff", "staff@softr.io", Secret);
+        return provider;
+    }
+
+    private sealed class UnavailableLockoutStore : IUserLockoutStore
+    {
+        public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The database did not answer.");
+
+        public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The database did not answer.");
     }
 }
