@@ -27,7 +27,8 @@ builder.Services.AddUserTypes(options =>
 builder.Services.AddSingleton<IAccountMailer>(services => new OutboxMailer(outbox, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SampleDatabase(connectionString));
 builder.Services.AddSingleton<ContactStore>();
-builder.Services.AddSampleAuthentication();
+builder.Services.AddSampleAuthentication(servedOverHttps: ServedOverHttps(builder.Configuration));
+builder.Services.AddSampleRateLimiting(builder.Configuration.GetValue("Sample:CredentialRequestsPerMinute", 10));
 builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
 builder.Services.AddUserTypesProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -36,9 +37,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration();
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));
 await app.RunAsync();
+
+// The addresses come from --urls or ASPNETCORE_URLS; a host whose HTTPS is configured elsewhere sets them too.
+static bool ServedOverHttps(IConfiguration configuration) =>
+    (configuration["urls"] ?? "").Split(';').Any(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));

@@ -13,14 +13,16 @@ internal static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder workspace)
     {
-        workspace.MapPost("/signup", RequestSignUpAsync);
-        workspace.MapPost("/signup/complete", CompleteSignUpAsync);
-        workspace.MapPost("/password-reset", RequestPasswordResetAsync);
-        workspace.MapPost("/password-reset/complete", ResetPasswordAsync);
-        workspace.MapPost("/me/password", ChangePasswordAsync).RequireAuthorization(SamplePolicies.AnyUser);
-        workspace.MapPost("/me/email", RequestEmailChangeAsync).RequireAuthorization(SamplePolicies.AnyUser);
-        workspace.MapPost("/me/email/confirm", ConfirmEmailChangeAsync);
-        workspace.MapPost("/login", LoginAsync);
+        // Everything that takes a password or a mailed token, or sends mail, is rate limited per client address.
+        var credentials = workspace.MapGroup("").RequireRateLimiting(SampleRateLimiting.CredentialsPolicy);
+        credentials.MapPost("/signup", RequestSignUpAsync);
+        credentials.MapPost("/signup/complete", CompleteSignUpAsync);
+        credentials.MapPost("/password-reset", RequestPasswordResetAsync);
+        credentials.MapPost("/password-reset/complete", ResetPasswordAsync);
+        credentials.MapPost("/me/password", ChangePasswordAsync).RequireAuthorization(SamplePolicies.AnyUser);
+        credentials.MapPost("/me/email", RequestEmailChangeAsync).RequireAuthorization(SamplePolicies.AnyUser);
+        credentials.MapPost("/me/email/confirm", ConfirmEmailChangeAsync);
+        credentials.MapPost("/login", LoginAsync);
         workspace.MapPost("/logout", (Delegate)LogoutAsync);
         workspace.MapGet("/me", Me).RequireAuthorization(SamplePolicies.AnyUser);
         workspace.MapPost("/external-users", CreateExternalUserAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);

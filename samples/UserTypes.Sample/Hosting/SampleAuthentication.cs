@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using UserTypes.AspNetCore;
 
 namespace UserTypes.Sample.Hosting;
@@ -10,15 +11,29 @@ namespace UserTypes.Sample.Hosting;
 internal static class SampleAuthentication
 {
     public const string Scheme = "cookie-or-service-call";
-    public const string CookieName = "usertypes-sample";
 
-    public static IServiceCollection AddSampleAuthentication(this IServiceCollection services)
+    /// <summary>
+    /// The cookie's name when served over HTTPS: the <c>__Host-</c> prefix makes browsers keep it only if it is
+    /// Secure, for this host alone (no Domain) and for the whole site (Path=/), so no subdomain can plant or read it.
+    /// </summary>
+    public const string SecureCookieName = "__Host-usertypes-sample";
+
+    /// <summary>
+    /// The cookie's name on plain local HTTP, where browsers refuse a Secure cookie and with it any <c>__Host-</c> one.
+    /// </summary>
+    public const string LocalCookieName = "usertypes-sample";
+
+    /// <param name="services">The host's services.</param>
+    /// <param name="servedOverHttps">Whether the host listens on HTTPS; only then is the cookie Secure and prefixed.</param>
+    public static IServiceCollection AddSampleAuthentication(this IServiceCollection services, bool servedOverHttps)
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie, else a service call", options => options.ForwardDefaultSelector = SelectScheme)
             .AddCookie(options =>
             {
-                options.Cookie.Name = CookieName;
+                options.Cookie.Name = servedOverHttps ? SecureCookieName : LocalCookieName;
+                options.Cookie.SecurePolicy = servedOverHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.Path = "/";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(1);
@@ -35,7 +50,10 @@ internal static class SampleAuthentication
     // Credentials sent with the request win; then the sign-in cookie; a request with neither is a service call
     // without credentials, which the UserTypes scheme runs as the implicit anonymous user.
     private static string SelectScheme(HttpContext context) =>
-        context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(CookieName)
+        context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(CookieNameOf(context))
             ? CookieAuthenticationDefaults.AuthenticationScheme
             : UserTypesAuthenticationDefaults.AuthenticationScheme;
+
+    private static string CookieNameOf(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.Name!;
 }

@@ -15,7 +15,7 @@ internal static class InvitationEndpoints
         invitations.MapPost("/", InviteAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
         invitations.MapGet("/", ListAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
         invitations.MapDelete("/{id}", RevokeAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
-        invitations.MapPost("/accept", AcceptAsync);
+        invitations.MapPost("/accept", AcceptAsync).RequireRateLimiting(SampleRateLimiting.CredentialsPolicy);
         return workspace;
     }
 

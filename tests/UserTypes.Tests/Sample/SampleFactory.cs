@@ -9,8 +9,9 @@ namespace UserTypes.Tests.Sample;
 /// <summary>
 /// The sample host in memory, on a SQLite file of its own in a temporary folder (or <paramref name="folder"/>, to
 /// start it again on the same data; the caller then deletes it). BCrypt runs at work factor 4 so the flows stay fast.
+/// <paramref name="urls"/> are the addresses the host believes it serves, as <c>--urls</c> gives them.
 /// </summary>
-internal sealed class SampleFactory(string environment = "Development", string? folder = null) : WebApplicationFactory<Program>
+internal sealed class SampleFactory(string environment = "Development", string? folder = null, string? urls = null) : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder = folder is null;
 
@@ -20,6 +21,10 @@ internal sealed class SampleFactory(string environment = "Development", string? 
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:UserTypes", $"Data Source={Path.Combine(Folder, "sample.db")}");
+        if (urls is not null)
+        {
+            builder.UseSetting("urls", urls);
+        }
         builder.ConfigureTestServices(services => services.Configure<UserTypesOptions>(o => o.Password.WorkFactor = 4));
     }
 

@@ -65,6 +65,15 @@ public sealed class SampleProcessTests
             completed.StatusCode.Should().Be(HttpStatusCode.Created);
             signedUp.StatusCode.Should().Be(HttpStatusCode.OK);
             output.Should().Contain(line => line.Contains(Path.Combine(folder, "outbox"), StringComparison.Ordinal), "the banner says where the mail goes");
+
+            // A burst of parallel guesses from one address meets the rate limiter: at most 10 credential requests a
+            // minute (two were the sign-up's), however many arrive at once. Even if the minute rolls over during
+            // the burst, at most 18 of the 20 get through.
+            var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+                http.SendAsync(Request(HttpMethod.Post, "/login", new { userName = "nobody", password = $"guess number {i}" }), cancellationToken)));
+            burst.Select(response => response.StatusCode).Should().OnlyContain(status => status == HttpStatusCode.Unauthorized || status == HttpStatusCode.TooManyRequests);
+            burst.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).Should().HaveCountGreaterThanOrEqualTo(2)
+                .And.OnlyContain(response => response.Headers.RetryAfter != null);
         }
         finally
         {
