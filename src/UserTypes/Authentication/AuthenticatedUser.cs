@@ -9,6 +9,12 @@ public sealed class AuthenticatedUser
     /// <summary>The authentication type of an authenticated principal.</summary>
     internal const string AuthenticationType = "UserTypes";
 
+    /// <summary>
+    /// The issuer of every claim UserTypes makes. A cookie keeps it; another authentication scheme (a JWT bearer
+    /// handler, an external login) stamps its own, so claims it carries under UserTypes' names are not read.
+    /// </summary>
+    internal const string ClaimsIssuer = "UserTypes";
+
     internal AuthenticatedUser(UserAccount account, EffectiveRights rights, bool isImplicitAnonymous)
         : this(account.Id, account.UserName, account.WorkspaceId, account.UserType, account.SecurityStamp, isImplicitAnonymous, rights)
     {
@@ -57,13 +63,18 @@ public sealed class AuthenticatedUser
     /// <param name="principal">The principal.</param>
     /// <returns>
     /// The user, or <see langword="null"/> when the principal carries no complete UserTypes identity, or claims an
-    /// unauthenticated identity that is not the implicit anonymous user.
+    /// unauthenticated identity that is not the implicit anonymous user. Only an identity UserTypes issued is read:
+    /// authenticated by UserTypes (or the implicit anonymous one), and only its claims issued by UserTypes, so claims
+    /// another scheme put into the principal under UserTypes' claim types are ignored.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="principal"/> is <see langword="null"/>.</exception>
     public static AuthenticatedUser? FromPrincipal(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var identity = principal.Identities.FirstOrDefault(candidate => candidate.HasClaim(claim => claim.Type == UserTypesClaimTypes.WorkspaceId));
+        var issued = principal.Identities.FirstOrDefault(candidate =>
+            (candidate.AuthenticationType == AuthenticationType || !candidate.IsAuthenticated)
+            && candidate.HasClaim(claim => claim.Type == UserTypesClaimTypes.WorkspaceId && claim.Issuer == ClaimsIssuer));
+        var identity = issued is null ? null : new ClaimsIdentity(issued.Claims.Where(claim => claim.Issuer == ClaimsIssuer), issued.AuthenticationType);
         if (identity?.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { Length: > 0 } userId
             || identity.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } userName
             || identity.FindFirst(UserTypesClaimTypes.WorkspaceId)?.Value is not { Length: > 0 } workspaceId
@@ -90,15 +101,16 @@ public sealed class AuthenticatedUser
     /// <returns>A new principal.</returns>
     public ClaimsPrincipal ToClaimsPrincipal()
     {
+        static Claim Issued(string type, string value) => new(type, value, ClaimValueTypes.String, ClaimsIssuer);
         List<Claim> claims =
         [
-            new(ClaimTypes.NameIdentifier, UserId),
-            new(ClaimTypes.Name, UserName),
-            new(UserTypesClaimTypes.WorkspaceId, WorkspaceId),
-            new(UserTypesClaimTypes.UserType, UserTypesClaimTypes.ValueOf(UserType)),
-            new(UserTypesClaimTypes.SecurityStamp, SecurityStamp),
-            .. Rights.Grant.FunctionalRights.Order(StringComparer.Ordinal).Select(right => new Claim(UserTypesClaimTypes.FunctionalRight, right)),
-            .. Rights.Grant.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => new Claim(
+            Issued(ClaimTypes.NameIdentifier, UserId),
+            Issued(ClaimTypes.Name, UserName),
+            Issued(UserTypesClaimTypes.WorkspaceId, WorkspaceId),
+            Issued(UserTypesClaimTypes.UserType, UserTypesClaimTypes.ValueOf(UserType)),
+            Issued(UserTypesClaimTypes.SecurityStamp, SecurityStamp),
+            .. Rights.Grant.FunctionalRights.Order(StringComparer.Ordinal).Select(right => Issued(UserTypesClaimTypes.FunctionalRight, right)),
+            .. Rights.Grant.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => Issued(
                 UserTypesClaimTypes.DataRights, string.Create(CultureInfo.InvariantCulture, $"{entry.Key}={(int)Rights.For(entry.Key)}"))),
         ];
         var identity = new ClaimsIdentity(claims, IsImplicitAnonymous ? null : AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);

@@ -24,7 +24,8 @@ public sealed class EffectiveRights
 
     /// <summary>
     /// Rebuilds the rights of a principal made by <see cref="AuthenticatedUser.ToClaimsPrincipal"/>, without a store
-    /// round trip. Claims that cannot be read grant nothing: a principal from elsewhere has no rights.
+    /// round trip. Claims that cannot be read grant nothing, and only claims UserTypes issued are read: a principal from
+    /// elsewhere has no rights, whatever claim types it uses.
     /// </summary>
     /// <param name="principal">The principal.</param>
     /// <returns>The rights its claims carry.</returns>
@@ -33,7 +34,7 @@ public sealed class EffectiveRights
     {
         ArgumentNullException.ThrowIfNull(principal);
         var data = new Dictionary<string, DataRights>(RightNames.Comparer);
-        foreach (var claim in principal.FindAll(UserTypesClaimTypes.DataRights))
+        foreach (var claim in principal.FindAll(claim => claim.Type == UserTypesClaimTypes.DataRights && claim.Issuer == AuthenticatedUser.ClaimsIssuer))
         {
             var separator = claim.Value.LastIndexOf('=');
             if (separator > 0
@@ -46,7 +47,8 @@ public sealed class EffectiveRights
 
         return new EffectiveRights(new RightsGrant
         {
-            FunctionalRights = principal.FindAll(UserTypesClaimTypes.FunctionalRight).Select(claim => claim.Value).ToFrozenSet(RightNames.Comparer),
+            FunctionalRights = principal.FindAll(claim => claim.Type == UserTypesClaimTypes.FunctionalRight && claim.Issuer == AuthenticatedUser.ClaimsIssuer)
+                .Select(claim => claim.Value).ToFrozenSet(RightNames.Comparer),
             DataRights = data,
         });
     }

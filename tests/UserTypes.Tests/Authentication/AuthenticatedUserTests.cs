@@ -56,7 +56,8 @@ public sealed class AuthenticatedUserTests
     [TestCase("=15")]
     public void EffectiveRights_FromForgedOrMalformedClaims_GrantNothing(string value)
     {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserTypesClaimTypes.DataRights, value)], "forged"));
+        // Issued under UserTypes' name, so it is the value that is refused, not the issuer.
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserTypesClaimTypes.DataRights, value, ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer)], "UserTypes"));
 
         EffectiveRights.FromPrincipal(principal).For("contact").Should().Be(DataRights.None);
     }
@@ -95,7 +96,7 @@ public sealed class AuthenticatedUserTests
     public void FromPrincipal_WithAnUnknownUserType_IsNull(string value)
     {
         var claims = User(UserType.Internal).ToClaimsPrincipal().Claims
-            .Select(claim => claim.Type == UserTypesClaimTypes.UserType ? new Claim(claim.Type, value) : claim);
+            .Select(claim => claim.Type == UserTypesClaimTypes.UserType ? new Claim(claim.Type, value, claim.ValueType, claim.Issuer) : claim);
 
         AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "UserTypes"))).Should().BeNull();
     }
@@ -108,6 +109,36 @@ public sealed class AuthenticatedUserTests
         var claims = User(type).ToClaimsPrincipal().Claims;
 
         AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: null))).Should().BeNull();
+    }
+
+    [Test]
+    public void FromPrincipal_OfAnotherSchemesIdentity_WithUserTypesClaimTypes_IsNull()
+    {
+        // What a bearer token or an external login could carry if its issuer let users choose claims.
+        var forged = User(UserType.Internal).ToClaimsPrincipal().Claims.Select(claim => new Claim(claim.Type, claim.Value));
+        var underOurName = User(UserType.Internal).ToClaimsPrincipal().Claims;
+
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(forged, "UserTypes"))).Should().BeNull("the claims are not issued by UserTypes");
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(underOurName, "Bearer"))).Should().BeNull("the identity was authenticated by another scheme");
+        AuthenticatedUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(forged, authenticationType: null))).Should().BeNull("an unauthenticated identity is only the implicit anonymous one UserTypes made");
+    }
+
+    [Test]
+    public void RightClaimsAddedBesideAUserTypesIdentity_GrantNothing()
+    {
+        // A claims transformation or a second scheme adds rights: neither UserTypes identity nor its rights take them.
+        var principal = User(UserType.External).ToClaimsPrincipal();
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(UserTypesClaimTypes.FunctionalRight, FunctionalRights.ManageRights));
+        identity.AddClaim(new Claim(UserTypesClaimTypes.DataRights, "invoice=15"));
+        principal.AddIdentity(new ClaimsIdentity([new Claim(UserTypesClaimTypes.DataRights, "*=15")], "Bearer"));
+
+        var read = AuthenticatedUser.FromPrincipal(principal)!;
+
+        read.Rights.Has(FunctionalRights.ManageRights).Should().BeFalse();
+        read.Rights.For("invoice").Should().Be(DataRights.View, "only what the issued '*' grants");
+        EffectiveRights.FromPrincipal(principal).For("invoice").Should().Be(DataRights.View);
+        read.Rights.Has("export").Should().BeTrue("what UserTypes issued still holds");
     }
 
     [Test]
