@@ -28,16 +28,18 @@ builder.Services.AddSingleton<IAccountMailer>(services => new OutboxMailer(outbo
 builder.Services.AddSingleton(new SampleDatabase(connectionString));
 builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSampleAuthentication(servedOverHttps: ServedOverHttps(builder.Configuration));
-builder.Services.AddSampleRateLimiting(builder.Configuration.GetValue("Sample:CredentialRequestsPerMinute", 10));
+builder.Services.AddSampleRateLimiting(
+    builder.Configuration.GetValue("Sample:CredentialRequestsPerMinute", 10),
+    builder.Configuration.GetValue("Sample:ServiceCallsPerMinute", 60));
 builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
 builder.Services.AddUserTypesProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRateLimiter(); // before authentication, which verifies a Basic password on every request
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration();
 
@@ -45,6 +47,8 @@ await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));
 await app.RunAsync();
 
-// The addresses come from --urls or ASPNETCORE_URLS; a host whose HTTPS is configured elsewhere sets them too.
+// HTTPS addresses come from --urls / ASPNETCORE_URLS or --https_ports / ASPNETCORE_HTTPS_PORTS; a host that ends TLS
+// at a proxy, or configures Kestrel endpoints in code, decides this itself.
 static bool ServedOverHttps(IConfiguration configuration) =>
-    (configuration["urls"] ?? "").Split(';').Any(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+    !string.IsNullOrWhiteSpace(configuration["https_ports"])
+    || (configuration["urls"] ?? "").Split(';', StringSplitOptions.TrimEntries).Any(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));

@@ -25,7 +25,7 @@ internal static class AdministrationEndpoints
         {
             await directory.IssuePasswordResetAsync(workspaceId, id, cancellationToken);
             return TypedResults.Accepted((string?)null);
-        });
+        }).RequireRateLimiting(SampleRateLimiting.CredentialsPolicy);
         users.MapDelete("/{id}", async (string workspaceId, string id, IUserDirectory directory, CancellationToken cancellationToken) =>
         {
             await directory.DeleteAsync(workspaceId, id, cancellationToken);

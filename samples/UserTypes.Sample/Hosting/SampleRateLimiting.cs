@@ -1,24 +1,33 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 
 namespace UserTypes.Sample.Hosting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter in front of every endpoint that takes a password or sends mail: a fixed number of
-/// requests per client address and minute, then 429 with Retry-After. The account lockout stops guesses against one
-/// account; this stops one client from guessing across many accounts, from filling mailboxes, and from keeping
-/// somebody locked out at no cost.
+/// ASP.NET Core's rate limiter in front of everything that checks a password or sends mail, per client address and
+/// minute, then 429 with Retry-After. The account lockout stops guesses against one account; this stops one client
+/// from guessing across many accounts, from filling mailboxes, and from keeping somebody locked out at no cost.
 /// </summary>
+/// <remarks>
+/// Two limits: the endpoints that take a password or a mailed token, or send mail, require the policy
+/// <see cref="CredentialsPolicy"/>; and every request with an <c>Authorization</c> header, whatever its endpoint, meets
+/// a global limit before authentication runs, since the service scheme verifies the password on every request.
+/// <c>UseRateLimiter</c> therefore comes before <c>UseAuthentication</c>.
+/// </remarks>
 internal static class SampleRateLimiting
 {
     /// <summary>The policy the credential and mail endpoints require.</summary>
     public const string CredentialsPolicy = "credentials";
 
     /// <param name="services">The host's services.</param>
-    /// <param name="permitsPerMinute">Requests per client address and minute (configuration <c>Sample:CredentialRequestsPerMinute</c>).</param>
-    public static IServiceCollection AddSampleRateLimiting(this IServiceCollection services, int permitsPerMinute)
+    /// <param name="credentialRequestsPerMinute">Credential and mail requests per client and minute (<c>Sample:CredentialRequestsPerMinute</c>).</param>
+    /// <param name="serviceCallsPerMinute">Requests with an Authorization header per client and minute (<c>Sample:ServiceCallsPerMinute</c>).</param>
+    public static IServiceCollection AddSampleRateLimiting(this IServiceCollection services, int credentialRequestsPerMinute, int serviceCallsPerMinute)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(permitsPerMinute, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(credentialRequestsPerMinute, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(serviceCallsPerMinute, 1);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,11 +40,39 @@ internal static class SampleRateLimiting
 
                 return ValueTask.CompletedTask;
             };
-
-            // Behind a proxy the remote address is the proxy's: add UseForwardedHeaders with the proxy's address first.
-            options.AddPolicy(CredentialsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "no address",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(CredentialsPolicy, context => PerClient(context, credentialRequestsPerMinute));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Headers.Authorization.Count > 0 ? PerClient(context, serviceCallsPerMinute) : RateLimitPartition.GetNoLimiter(string.Empty));
         });
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            ClientOf(context.Connection.RemoteIpAddress),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    // One client is an IPv4 address or an IPv6 /64, the block one subscriber gets: partitioning by full IPv6 address
+    // would give a single client 2^64 buckets. Behind a reverse proxy every client has the proxy's address: add
+    // UseForwardedHeaders for the proxy first. Without an address (a test server, a Unix socket) all share one bucket.
+    private static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "no address";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var block = address.GetAddressBytes();
+        Array.Clear(block, 8, 8);
+        return new IPAddress(block) + "/64";
     }
 }

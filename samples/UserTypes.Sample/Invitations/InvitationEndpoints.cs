@@ -12,7 +12,7 @@ internal static class InvitationEndpoints
     public static RouteGroupBuilder MapInvitations(this RouteGroupBuilder workspace)
     {
         var invitations = workspace.MapGroup("/invitations");
-        invitations.MapPost("/", InviteAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
+        invitations.MapPost("/", InviteAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers).RequireRateLimiting(SampleRateLimiting.CredentialsPolicy);
         invitations.MapGet("/", ListAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
         invitations.MapDelete("/{id}", RevokeAsync).RequireAuthorization(SamplePolicies.CreateExternalUsers);
         invitations.MapPost("/accept", AcceptAsync).RequireRateLimiting(SampleRateLimiting.CredentialsPolicy);

@@ -71,10 +71,7 @@ public sealed class AuthenticatedUser
     public static AuthenticatedUser? FromPrincipal(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var issued = principal.Identities.FirstOrDefault(candidate =>
-            (candidate.AuthenticationType == AuthenticationType || !candidate.IsAuthenticated)
-            && candidate.HasClaim(claim => claim.Type == UserTypesClaimTypes.WorkspaceId && claim.Issuer == ClaimsIssuer));
-        var identity = issued is null ? null : new ClaimsIdentity(issued.Claims.Where(claim => claim.Issuer == ClaimsIssuer), issued.AuthenticationType);
+        var identity = IssuedIdentity(principal);
         if (identity?.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { Length: > 0 } userId
             || identity.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } userName
             || identity.FindFirst(UserTypesClaimTypes.WorkspaceId)?.Value is not { Length: > 0 } workspaceId
@@ -90,7 +87,20 @@ public sealed class AuthenticatedUser
             return null;
         }
 
-        return new AuthenticatedUser(userId, userName, workspaceId, userType, securityStamp, isImplicitAnonymous, EffectiveRights.FromPrincipal(new ClaimsPrincipal(identity)));
+        return new AuthenticatedUser(userId, userName, workspaceId, userType, securityStamp, isImplicitAnonymous, EffectiveRights.FromIdentity(identity));
+    }
+
+    /// <summary>
+    /// The identity UserTypes issued in <paramref name="principal"/>, with only the claims UserTypes issued: the first
+    /// identity authenticated by UserTypes (or unauthenticated, as the implicit anonymous one is) that carries a
+    /// workspace claim issued by UserTypes; <see langword="null"/> if there is none.
+    /// </summary>
+    internal static ClaimsIdentity? IssuedIdentity(ClaimsPrincipal principal)
+    {
+        var issued = principal.Identities.FirstOrDefault(candidate =>
+            (candidate.AuthenticationType == AuthenticationType || !candidate.IsAuthenticated)
+            && candidate.HasClaim(claim => claim.Type == UserTypesClaimTypes.WorkspaceId && claim.Issuer == ClaimsIssuer));
+        return issued is null ? null : new ClaimsIdentity(issued.Claims.Where(claim => claim.Issuer == ClaimsIssuer), issued.AuthenticationType);
     }
 
     /// <summary>

@@ -63,7 +63,11 @@ internal sealed partial class Authenticator : IAuthenticator
             ? await AuthenticateImplicitAsync(lookup.Workspace, client, cancellationToken).ConfigureAwait(false)
             : await AuthenticatePasswordAsync(lookup.Workspace, credentials, client, cancellationToken).ConfigureAwait(false);
         _metrics.Authenticated(user.UserType, client, user.IsImplicitAnonymous);
-        LogSucceeded(_logger, workspaceId, user.UserName, user.UserType, client, user.IsImplicitAnonymous);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // A user name chosen at invitation may hold characters that disguise a line, as may a host's workspace id.
+            LogSucceeded(_logger, LogText.Of(workspaceId)!, LogText.Of(user.UserName)!, user.UserType, client, user.IsImplicitAnonymous);
+        }
         return user;
     }
 
@@ -210,10 +214,12 @@ internal sealed partial class Authenticator : IAuthenticator
     private AuthenticationFailedException Fail(string workspaceId, string? userName, AuthenticationFailureReason reason, UserType? type, ClientKind client)
     {
         _metrics.AuthenticationFailed(reason, type, client);
-        LogFailed(_logger, workspaceId, reason, client);
+        // The workspace id is the caller's too (a route value, a header) when the workspace does not exist.
+        var workspace = LogText.Of(workspaceId)!;
+        LogFailed(_logger, workspace, reason, client);
         if (userName is not null && _logger.IsEnabled(LogLevel.Debug))
         {
-            LogFailedUserName(_logger, workspaceId, LogText.Of(userName));
+            LogFailedUserName(_logger, workspace, LogText.Of(userName));
         }
 
         return new AuthenticationFailedException(reason);

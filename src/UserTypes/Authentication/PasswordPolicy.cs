@@ -32,7 +32,7 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
             _ when characters < _minLength => $"it has fewer than {_minLength} characters.",
             _ when CommonPasswords.Contains(password) || _blocked.Contains(password) => "it is one of the most common passwords.",
             _ when Repeats(password, userName) => "it contains the user name.",
-            _ when Repeats(password, email) => "it contains the e-mail address.",
+            _ when Repeats(password, email) || Repeats(password, LocalPartOf(email)) => "it contains the e-mail address or its local part.",
             _ => null,
         };
         if (error is not null)
@@ -49,6 +49,8 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     /// <param name="password">The password as given.</param>
     /// <returns>Whether it is worth hashing.</returns>
     public bool CouldVerify(string password) => DescribeShape(password, out _) is null;
+
+    private static string? LocalPartOf(string? email) => email?[..Math.Max(email.LastIndexOf('@'), 0)];
 
     private static bool Repeats(string password, string? name) => name switch
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -5,8 +6,9 @@ namespace UserTypes;
 
 /// <summary>
 /// What a caller typed, made safe for one log line: cut to a bounded length and with every character that could break
-/// or disguise the line (controls, line and paragraph separators, format characters such as bidi overrides, lone
-/// surrogates) written as a <c>\uXXXX</c> escape, and the backslash doubled so an escape cannot be forged.
+/// or disguise the line (controls, line and paragraph separators, format characters such as bidi overrides and tag
+/// characters, private use, unassigned, lone surrogates) written as <c>\uXXXX</c> escapes of its UTF-16 units, and
+/// the backslash doubled so an escape cannot be forged.
 /// </summary>
 internal static class LogText
 {
@@ -25,26 +27,29 @@ internal static class LogText
 
         var shown = text.Length <= MaxLength ? text.Length : MaxLength - (char.IsHighSurrogate(text[MaxLength - 1]) ? 1 : 0);
         var builder = new StringBuilder(shown + 16);
-        for (var i = 0; i < shown; i++)
+        for (var i = 0; i < shown;)
         {
-            var c = text[i];
-            var paired = char.IsHighSurrogate(c) && i + 1 < shown && char.IsLowSurrogate(text[i + 1]);
-            if (paired)
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (c == '\\')
+            // Whole characters, so that one outside the basic plane (a tag character, private use) is judged too; a
+            // lone surrogate is one unit that is not a character.
+            var valid = Rune.DecodeFromUtf16(text.AsSpan(i, shown - i), out var rune, out var consumed) == OperationStatus.Done;
+            var units = text.AsSpan(i, valid ? consumed : 1);
+            if (valid && rune.Value == '\\')
             {
                 builder.Append(@"\\");
             }
-            else if (NeedsEscape(c))
+            else if (!valid || NeedsEscape(Rune.GetUnicodeCategory(rune)))
             {
-                builder.Append(@"\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                foreach (var unit in units)
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $@"\u{(int)unit:X4}");
+                }
             }
             else
             {
-                builder.Append(c);
+                builder.Append(units);
             }
+
+            i += units.Length;
         }
 
         if (shown < text.Length)
@@ -55,7 +60,7 @@ internal static class LogText
         return builder.ToString();
     }
 
-    private static bool NeedsEscape(char c) => char.GetUnicodeCategory(c) is
+    private static bool NeedsEscape(UnicodeCategory category) => category is
         UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
         or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned;
 }

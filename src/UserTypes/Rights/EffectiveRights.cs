@@ -24,8 +24,9 @@ public sealed class EffectiveRights
 
     /// <summary>
     /// Rebuilds the rights of a principal made by <see cref="AuthenticatedUser.ToClaimsPrincipal"/>, without a store
-    /// round trip. Claims that cannot be read grant nothing, and only claims UserTypes issued are read: a principal from
-    /// elsewhere has no rights, whatever claim types it uses.
+    /// round trip. Claims that cannot be read grant nothing, and only the identity <see cref="AuthenticatedUser.FromPrincipal"/>
+    /// reads counts, with only the claims UserTypes issued: a principal from elsewhere has no rights, whatever claim
+    /// types it uses.
     /// </summary>
     /// <param name="principal">The principal.</param>
     /// <returns>The rights its claims carry.</returns>
@@ -33,8 +34,14 @@ public sealed class EffectiveRights
     public static EffectiveRights FromPrincipal(System.Security.Claims.ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        return AuthenticatedUser.IssuedIdentity(principal) is { } identity ? FromIdentity(identity) : new EffectiveRights(RightsGrant.Empty);
+    }
+
+    /// <summary>The rights the claims of an identity UserTypes issued carry (see <see cref="AuthenticatedUser.IssuedIdentity"/>).</summary>
+    internal static EffectiveRights FromIdentity(System.Security.Claims.ClaimsIdentity identity)
+    {
         var data = new Dictionary<string, DataRights>(RightNames.Comparer);
-        foreach (var claim in principal.FindAll(claim => claim.Type == UserTypesClaimTypes.DataRights && claim.Issuer == AuthenticatedUser.ClaimsIssuer))
+        foreach (var claim in identity.FindAll(UserTypesClaimTypes.DataRights))
         {
             var separator = claim.Value.LastIndexOf('=');
             if (separator > 0
@@ -47,8 +54,7 @@ public sealed class EffectiveRights
 
         return new EffectiveRights(new RightsGrant
         {
-            FunctionalRights = principal.FindAll(claim => claim.Type == UserTypesClaimTypes.FunctionalRight && claim.Issuer == AuthenticatedUser.ClaimsIssuer)
-                .Select(claim => claim.Value).ToFrozenSet(RightNames.Comparer),
+            FunctionalRights = identity.FindAll(UserTypesClaimTypes.FunctionalRight).Select(claim => claim.Value).ToFrozenSet(RightNames.Comparer),
             DataRights = data,
         });
     }

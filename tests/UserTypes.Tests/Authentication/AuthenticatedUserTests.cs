@@ -50,16 +50,18 @@ public sealed class AuthenticatedUserTests
         rebuilt.Has("EXPORT").Should().BeTrue();
     }
 
-    [TestCase("contact=64")]
-    [TestCase("contact=-1")]
-    [TestCase("contact")]
+    [TestCase("invoice=64")]
+    [TestCase("invoice=-1")]
+    [TestCase("invoice")]
     [TestCase("=15")]
     public void EffectiveRights_FromForgedOrMalformedClaims_GrantNothing(string value)
     {
-        // Issued under UserTypes' name, so it is the value that is refused, not the issuer.
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserTypesClaimTypes.DataRights, value, ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer)], "UserTypes"));
+        // Issued under UserTypes' name into UserTypes' own identity, so it is the value that is refused.
+        var principal = User(UserType.Internal).ToClaimsPrincipal();
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(UserTypesClaimTypes.DataRights, value, ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer));
 
-        EffectiveRights.FromPrincipal(principal).For("contact").Should().Be(DataRights.None);
+        EffectiveRights.FromPrincipal(principal).For("invoice").Should().Be(DataRights.View, "only what '*' grants");
+        AuthenticatedUser.FromPrincipal(principal)!.Rights.For("invoice").Should().Be(DataRights.View);
     }
 
     [TestCase(UserType.Internal, false)]
@@ -139,6 +141,15 @@ public sealed class AuthenticatedUserTests
         read.Rights.For("invoice").Should().Be(DataRights.View, "only what the issued '*' grants");
         EffectiveRights.FromPrincipal(principal).For("invoice").Should().Be(DataRights.View);
         read.Rights.Has("export").Should().BeTrue("what UserTypes issued still holds");
+    }
+
+    [Test]
+    public void EffectiveRights_FromAPrincipalWhoseOnlyIssuedClaimsComeFromAnotherScheme_AreNone()
+    {
+        // A host's own bearer handler whose issuer happens to be called "UserTypes": its identity is not ours.
+        var bearer = new ClaimsIdentity(User(UserType.Internal).ToClaimsPrincipal().Claims, "Bearer");
+
+        EffectiveRights.FromPrincipal(new ClaimsPrincipal(bearer)).For("contact").Should().Be(DataRights.None);
     }
 
     [Test]

@@ -12,6 +12,8 @@ public sealed class LogTextTests
     [TestCase(@"already\u000Aescaped", @"already\\u000Aescaped")]
     [TestCase("private\uE000use", @"private\uE000use")]
     [TestCase("emoji 😀 and café", "emoji 😀 and café")]
+    [TestCase("tag\U000E0041\U000E0042smuggled", @"tag\uDB40\uDC41\uDB40\uDC42smuggled")]
+    [TestCase("plane 16 \U00100000 private", @"plane 16 \uDBC0\uDC00 private")]
     public void Of_EscapesWhatCouldBreakOrDisguiseALine(string typed, string logged) =>
         LogText.Of(typed).Should().Be(logged);
 

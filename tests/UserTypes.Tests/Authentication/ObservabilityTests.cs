@@ -10,7 +10,7 @@ public sealed class ObservabilityTests
 {
     private const string Secret = "s3cret-Password-value";
 
-    private static readonly char[] LineBreakers = ['\r', '\n', '\u202E'];
+    private static readonly char[] LineBreakers = ['\r', '\n', '\u0085', '\u2028', '\u2029', '\u202E'];
 
     private CapturingLogger<Authenticator> _log = null!;
     private ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)> _measurements = null!;
@@ -80,12 +80,15 @@ public sealed class ObservabilityTests
             .Should().ThrowAsync<AuthenticationFailedException>();
         await Authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(Secret, "typed into the wrong field"), ClientKind.WebApplication))
             .Should().ThrowAsync<AuthenticationFailedException>();
+        await Authenticator.Invoking(a => a.AuthenticateAsync("no\u2028such\u0085workspace", new PasswordCredentials("nobody", "a guess"), ClientKind.WebApplication))
+            .Should().ThrowAsync<AuthenticationFailedException>();
 
         _log.Entries.Should().OnlyContain(e => e.Message.IndexOfAny(LineBreakers) < 0 && e.Message.Length < 1_000);
-        _log.Entries.Where(e => e.Level > LogLevel.Debug).Should().HaveCount(2)
+        _log.Entries.Where(e => e.Level > LogLevel.Debug).Should().HaveCount(3)
             .And.OnlyContain(e => !e.Message.Contains("nobody") && !e.Message.Contains(Secret));
         _log.Entries.Should().ContainSingle(e => e.EventId.Id == 1004 && e.Message.Contains("nobody\\u000D\\u000A2026-11-25 info: Authenticated 'admin'\\u202E"))
             .Which.Message.Should().Contain("more characters");
+        _log.Entries.Should().Contain(e => e.EventId.Id == 1002 && e.Message.Contains(@"no\u2028such\u0085workspace"));
     }
 
     [Test]

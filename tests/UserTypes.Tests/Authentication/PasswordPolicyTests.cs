@@ -53,6 +53,7 @@ public sealed class PasswordPolicyTests
     [TestCase("marie.curie", "Marie.Curie-2026!", "the user name")]
     [TestCase("marie.curie", "MARIE.CURIE", "the user name")]
     [TestCase("marie.curie", "my xMarie@Softr.IOx pass", "the e-mail address")]
+    [TestCase("mc", "Marie likes 2026!!", "the e-mail address or its local part")]
     public async Task APasswordEqualToOrContainingTheNameOrAddress_IsRefused(string userName, string password, string what)
     {
         var create = () => _host.Users.CreateInternalUserAsync(_workspaceId, userName, "marie@softr.io", password);
@@ -92,6 +93,24 @@ public sealed class PasswordPolicyTests
 
         (await change.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("newPassword");
         (await _host.Users.FindByIdAsync(_workspaceId, sam.Id))!.SecurityStamp.Should().Be(sam.SecurityStamp);
+    }
+
+    [Test]
+    public async Task WhatTheAccountHolds_IsCheckedOnceItIsRead_WhenChangingOrResetting()
+    {
+        // The caller names neither: a change knows only the session's user name, a reset only the address.
+        var kim = await _host.Users.CreateInternalUserAsync(_workspaceId, "kim", "sam@softr.io", "tulip garden 77");
+        var session = await _host.Authenticator.AuthenticateAsync(_workspaceId, new PasswordCredentials("kim", "tulip garden 77"), ClientKind.WebApplication);
+        await _host.Users.IssuePasswordResetAsync(_workspaceId, kim.Id);
+        var token = _host.Mailer.TokenFor("sam@softr.io", AccountMailKind.PasswordReset);
+
+        var change = () => _host.Users.ChangePasswordAsync(session, "tulip garden 77", "sam rocks 2026!!");
+        var reset = () => _host.Users.ResetPasswordAsync(_workspaceId, "sam@softr.io", token, "kim rocks 2026!!");
+
+        (await change.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("local part");
+        (await reset.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("the user name");
+        (await _host.Users.FindByIdAsync(_workspaceId, kim.Id))!.SecurityStamp.Should().Be(kim.SecurityStamp, "nothing changed");
+        (await _host.Users.ResetPasswordAsync(_workspaceId, "sam@softr.io", token, "a rare and fresh passphrase")).Id.Should().Be(kim.Id, "the token was not used up");
     }
 
     [Test]

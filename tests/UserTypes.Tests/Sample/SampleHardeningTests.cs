@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using UserTypes.Sample.Demo;
 using static UserTypes.Tests.Sample.SampleClient;
 
@@ -61,9 +62,39 @@ public sealed class SampleHardeningTests
         eleventh.Headers.Contains("Set-Cookie").Should().BeFalse();
         signUp.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         reset.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        foreach (var path in new[] { "/signup/complete", "/password-reset/complete", "/me/password", "/me/email", "/me/email/confirm", "/invitations", "/invitations/accept", "/users/1/password-reset" })
+        {
+            (await client.SendAsync(Request(HttpMethod.Post, path, new { email = "lee@acme.example" }))).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, path);
+        }
+
         Outbox.To(factory.Folder, "lee@acme.example").Should().BeEmpty("a refused request sends no mail");
         Outbox.To(factory.Folder, DemoWorkspace.AdminEmail).Should().BeEmpty();
         contacts.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task PastSixtyServiceCallsAMinute_BasicGuessesGet429_BeforeAnyPasswordIsChecked()
+    {
+        await using var factory = new SampleFactory();
+        using var client = factory.CreateClient();
+
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 60; i++)
+        {
+            guesses.Add((await client.SendAsync(Request(HttpMethod.Get, "/me", user: "nobody", password: $"guess number {i}"))).StatusCode);
+        }
+
+        var rightPassword = await client.SendAsync(AsAdmin(HttpMethod.Get, "/me"));
+        var anywhere = await client.SendAsync(Request(HttpMethod.Get, "/no-such-endpoint", user: DemoWorkspace.AdminUserName, password: "a guess"));
+        var withoutCredentials = await client.SendAsync(Request(HttpMethod.Get, "/contacts"));
+
+        guesses.Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
+        rightPassword.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the limiter runs before the scheme verifies anything");
+        anywhere.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "an endpoint that does not exist still authenticates a Basic header");
+        withoutCredentials.StatusCode.Should().Be(HttpStatusCode.OK);
+        var admin = (await factory.Services.GetRequiredService<IUserDirectory>().FindByEmailAsync(DemoWorkspace.Id, DemoWorkspace.AdminEmail))!;
+        admin.AccessFailedCount.Should().Be(0, "the refused guess at the admin was never checked");
+        admin.LockoutEnd.Should().BeNull();
     }
 
     [TestCase("/login")]
