@@ -14,7 +14,7 @@ namespace UserTypes;
 /// drops or folds (zero-width characters, soft hyphens, fullwidth letters, ideographic full stops) from making a
 /// lookalike domain equal to a real one. A trailing dot is refused, not removed: an address never needs it, and
 /// accepting it would give one domain two spellings. A domain needs at least two labels, and its top-level
-/// label is never all digits (so an IP address is not a domain).
+/// label is letters or an IDNA A-label, never all digits (so an IP address is not a domain).
 /// </remarks>
 internal static class DomainName
 {
@@ -28,6 +28,8 @@ internal static class DomainName
 
     private static readonly SearchValues<char> LettersDigitsHyphensDots =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+
+    private static readonly SearchValues<char> Letters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
@@ -160,10 +162,12 @@ internal static class DomainName
             return null;
         }
 
-        // RFC 3696: a top-level domain is never all digits, so "10.0.0.1" is an IP address, not a domain.
+        // RFC 3696: a top-level domain is never all digits, so "10.0.0.1" is an IP address, not a domain. Beyond that,
+        // every delegated top-level domain is letters or an IDNA A-label ("xn--p1ai"), which IDNA then checks.
         return labels < 2 ? "a domain needs at least two labels, such as 'example.com'."
-            : label.ContainsAnyExcept(Digits) ? null
-            : "the top-level domain must not be all digits.";
+            : !label.ContainsAnyExcept(Digits) ? "the top-level domain must not be all digits."
+            : !label.ContainsAnyExcept(Letters) || label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) ? null
+            : "the top-level domain must be letters, or an internationalised (IDNA) label.";
     }
 
     private static string? CanonicalizeWithIdna(ReadOnlySpan<char> given, out string? error)

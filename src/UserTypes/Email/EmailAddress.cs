@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace UserTypes;
@@ -8,11 +9,11 @@ namespace UserTypes;
 /// every comparison uses its output.
 /// </summary>
 /// <remarks>
-/// Only a plain addr-spec is accepted: one <c>@</c>, a dot-atom local part of at most 64 characters (any
+/// Only a plain addr-spec is accepted: one <c>@</c>, a dot-atom local part of at most 64 octets in UTF-8 (any
 /// printable Unicode allowed, as RFC 6531 does), no display name, comment, quoted local part, white space or
-/// control character, at most 254 characters in all. The local part is lower-cased with invariant rules and
-/// put in NFC, so that addresses differing only in case are one address; the domain is canonicalised by
-/// <see cref="DomainName"/>.
+/// control character, at most 254 octets in all. The local part is lower-cased with invariant rules and
+/// put in NFC, so that addresses differing only in case are one address, and the rules are checked again on that
+/// canonical form; the domain is canonicalised by <see cref="DomainName"/>.
 /// </remarks>
 internal sealed class EmailAddress
 {
@@ -54,14 +55,14 @@ internal sealed class EmailAddress
     public static EmailAddress Parse(string? email, string paramName)
     {
         ArgumentNullException.ThrowIfNull(email, paramName);
-        string? domain = null;
-        var error = CheckLocalPart(email, out var at) ?? DomainName.TryCanonicalize(email.AsSpan(at + 1), out domain);
+        EmailAddress? address = null;
+        var error = CheckLocalPart(email, out var at) ?? DomainName.TryCanonicalize(email.AsSpan(at + 1), out var domain) ?? Canonicalize(email, at, domain!, out address);
         if (error is not null)
         {
             throw InvalidAddress(error, paramName);
         }
 
-        return Create(email, at, domain!);
+        return address!;
     }
 
     /// <summary>Parses <paramref name="text"/> if it is a valid address.</summary>
@@ -70,16 +71,51 @@ internal sealed class EmailAddress
     /// <returns>Whether <paramref name="text"/> is a valid address.</returns>
     public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmailAddress? address)
     {
-        string? domain = null;
-        var valid = CheckLocalPart(text, out var at) is null && DomainName.TryCanonicalize(text.AsSpan(at + 1), out domain) is null;
-        address = valid ? Create(text, at, domain!) : null;
-        return valid;
+        address = null;
+        return CheckLocalPart(text, out var at) is null
+            && DomainName.TryCanonicalize(text.AsSpan(at + 1), out var domain) is null
+            && Canonicalize(text, at, domain!, out address) is null;
     }
 
-    private static EmailAddress Create(string email, int at, string domain)
+    // The canonical form, and the rules checked again on it: lower-casing and NFC can change an international local
+    // part's characters (U+037E GREEK QUESTION MARK becomes ';') and its length, and what is stored and compared is
+    // what must be valid. Lengths are octets, as RFC 5321 counts them and RFC 6531 keeps for UTF-8.
+    private static string? Canonicalize(string email, int at, string domain, out EmailAddress? address)
     {
+        address = null;
         var localPart = email[..at].ToLowerInvariant();
-        return new EmailAddress(Ascii.IsValid(localPart) ? localPart : localPart.Normalize(NormalizationForm.FormC), domain);
+        if (!Ascii.IsValid(localPart))
+        {
+            localPart = localPart.Normalize(NormalizationForm.FormC);
+            var octets = Encoding.UTF8.GetByteCount(localPart);
+            var error = octets > MaxLocalPartLength
+                ? $"the part before '@' has at most {MaxLocalPartLength} octets in UTF-8 (it has {octets})."
+                : octets + 1 + domain.Length > MaxLength
+                    ? $"an address has at most {MaxLength} octets in UTF-8."
+                    : DescribeLoneMark(localPart) ?? Diagnose(string.Concat(localPart, "@", domain), localPart.Length);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        address = new EmailAddress(localPart, domain);
+        return null;
+    }
+
+    // A combining mark must follow the character it combines with, not start the local part or a dot-separated atom.
+    private static string? DescribeLoneMark(string localPart)
+    {
+        for (var i = 0; i < localPart.Length; i++)
+        {
+            if ((i == 0 || localPart[i - 1] == '.')
+                && CharUnicodeInfo.GetUnicodeCategory(localPart, i) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                return "the part before '@' must not have a combining mark with nothing to combine with.";
+            }
+        }
+
+        return null;
     }
 
     private static ArgumentException InvalidAddress(string error, string paramName) =>

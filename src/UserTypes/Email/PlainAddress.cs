@@ -113,8 +113,8 @@ internal static class PlainAddress
             | (hostHyphens & (labelAfter >> 1))                 // ... or ends with one
             | ((labelBefore << 3) & hostHyphens & (hostHyphens >> 1)); // hyphens third and fourth: IDNA's "xn--"
 
-        // An all-digit top-level label makes an IP address, not a domain.
-        if (broken != 0 || (topLevel & ~digit) == 0)
+        // A top-level label of letters only: digits (an IP address) and hyphens (an A-label) are the parser's to judge.
+        if (broken != 0 || (topLevel & (digit | hyphen)) != 0)
         {
             return false;
         }

@@ -11,6 +11,8 @@ public sealed class EmailAddressTests
     [TestCase("user@xn--bcher-kva.de", "user@xn--bcher-kva.de")]
     [TestCase("user@XN--BCHER-KVA.DE", "user@xn--bcher-kva.de")]
     [TestCase("Δοκιμή@παράδειγμα.gr", "δοκιμή@xn--hxajbheg2az3al.gr")]
+    [TestCase("user@пример.рф", "user@xn--e1afmkfd.xn--p1ai")]
+    [TestCase("user@example.XN--P1AI", "user@example.xn--p1ai")]
     public void Parse_ValidAddress_GivesCanonicalForm(string given, string canonical)
     {
         EmailAddress.Parse(given, "email").Value.Should().Be(canonical);
@@ -57,6 +59,14 @@ public sealed class EmailAddressTests
     [TestCase("alice@ab--cd.com", "not a valid internationalised")]
     [TestCase("alice@xn--zz.com", "not a valid internationalised")]
     [TestCase("alice@x.co\uE000m", "private-use")]
+    [TestCase("alice@x.c0m", "must be letters, or an internationalised")]
+    [TestCase("alice@x.a-b", "must be letters, or an internationalised")]
+    [TestCase("alice@x.1com", "must be letters, or an internationalised")]
+    [TestCase("a\u037Eb@x.com", "must not contain ';'")] // GREEK QUESTION MARK is ';' in NFC
+    [TestCase("\u0301alice@x.com", "combining mark")]
+    [TestCase("alice.\u20DDbob@x.com", "combining mark")]
+    [TestCase("ali\u2028ce@x.com", "white space")]
+    [TestCase("ali\u202Ece@x.com", "invisible formatting")]
     public void Parse_MalformedAddress_ThrowsNamingTheParameterAndTheProblem(string given, string problem)
     {
         var act = () => EmailAddress.Parse(given, "email");
@@ -64,6 +74,24 @@ public sealed class EmailAddressTests
         act.Should().Throw<ArgumentException>()
             .Where(e => e.ParamName == "email")
             .WithMessage($"*{problem}*");
+    }
+
+    [Test]
+    public void Parse_LocalPartLengths_AreOctetsOfTheCanonicalForm()
+    {
+        // 32 two-octet letters are 64 octets; 33 are 66, though only 33 characters.
+        EmailAddress.Parse(new string('é', 32) + "@x.com", "email").LocalPart.Should().HaveLength(32);
+        FluentActions.Invoking(() => EmailAddress.Parse(new string('é', 33) + "@x.com", "email"))
+            .Should().Throw<ArgumentException>().WithMessage("*64 octets*(it has 66)*");
+
+        // Decomposed, 'e' + U+0301 is two characters that NFC makes one two-octet letter: counted after NFC.
+        EmailAddress.Parse(string.Concat(Enumerable.Repeat("e\u0301", 32)) + "@x.com", "email").LocalPart.Should().Be(new string('é', 32));
+
+        // Three-octet letters: 21 fit in 64 octets, and the whole address must stay within 254 octets.
+        var domain = string.Join('.', Enumerable.Repeat(new string('d', 63), 3)) + ".com"; // 195 characters
+        FluentActions.Invoking(() => EmailAddress.Parse(new string('中', 21) + "@" + domain, "email"))
+            .Should().Throw<ArgumentException>().WithMessage("*254 octets*");
+        EmailAddress.Parse(new string('中', 19) + "@" + domain, "email").Value.Length.Should().Be(19 + 1 + 195);
     }
 
     // Built in code: attribute strings are stored as UTF-8, where a lone surrogate becomes U+FFFD.

@@ -10,7 +10,6 @@ public sealed class PlainAddressTests
     [TestCase("a@b.io", "b.io", Description = "shorter than one vector")]
     [TestCase("ab@cd.io", "cd.io", Description = "exactly one vector")]
     [TestCase("abc@cd.io", "cd.io", Description = "the last step overlaps the first")]
-    [TestCase("a@B.C0", "b.c0", Description = "a top-level label with a digit, not all digits")]
     public void TryLowerDomain_PlainAsciiAddress_TakesTheFastPath(string email, string domain)
     {
         Span<char> buffer = stackalloc char[PlainAddress.BufferLength];
@@ -44,6 +43,8 @@ public sealed class PlainAddressTests
     [TestCase("a@-x.com", Description = "label starting with a hyphen")]
     [TestCase("a@x-.com", Description = "label ending with a hyphen")]
     [TestCase("a@10.0.0.1", Description = "all-digit top-level domain")]
+    [TestCase("a@B.C0", Description = "a top-level label with a digit: the full parser refuses it")]
+    [TestCase("a@x.a-b", Description = "a hyphen in the top-level label")]
     [TestCase("a@localhost", Description = "single label")]
     [TestCase("a@x_y.com", Description = "underscore in the domain")]
     [TestCase("a!b@x.com", Description = "rare atext: the full parser decides")]
