@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using UserTypes.AspNetCore;
 
 namespace UserTypes.Sample.Hosting;
@@ -27,11 +26,12 @@ internal static class SampleAuthentication
     /// <param name="servedOverHttps">Whether the host listens on HTTPS; only then is the cookie Secure and prefixed.</param>
     public static IServiceCollection AddSampleAuthentication(this IServiceCollection services, bool servedOverHttps)
     {
+        var cookieName = servedOverHttps ? SecureCookieName : LocalCookieName;
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Cookie, else a service call", options => options.ForwardDefaultSelector = SelectScheme)
+            .AddPolicyScheme(Scheme, "Cookie, else a service call", options => options.ForwardDefaultSelector = context => SelectScheme(context, cookieName))
             .AddCookie(options =>
             {
-                options.Cookie.Name = servedOverHttps ? SecureCookieName : LocalCookieName;
+                options.Cookie.Name = cookieName;
                 options.Cookie.SecurePolicy = servedOverHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 options.Cookie.Path = "/";
                 options.Cookie.HttpOnly = true;
@@ -49,11 +49,8 @@ internal static class SampleAuthentication
 
     // Credentials sent with the request win; then the sign-in cookie; a request with neither is a service call
     // without credentials, which the UserTypes scheme runs as the implicit anonymous user.
-    private static string SelectScheme(HttpContext context) =>
-        context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(CookieNameOf(context))
+    private static string SelectScheme(HttpContext context, string cookieName) =>
+        context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(cookieName)
             ? CookieAuthenticationDefaults.AuthenticationScheme
             : UserTypesAuthenticationDefaults.AuthenticationScheme;
-
-    private static string CookieNameOf(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.Name!;
 }

@@ -13,10 +13,7 @@ internal sealed partial class UserDirectory
             throw new AccessDeniedException(null, "the anonymous account has no address.");
         }
 
-        await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
-        var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
-            ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
-        ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
+        var stored = await FindOwnAccountAsync(user, cancellationToken).ConfigureAwait(false);
         if (stored.Account.Email == address.Value)
         {
             throw new ArgumentException("'newEmail' is the account's address already.", nameof(newEmail));

@@ -12,10 +12,7 @@ internal sealed partial class UserDirectory
             throw new AccessDeniedException(null, "the anonymous account's password is set by the host (SetAnonymousUserAsync).");
         }
 
-        await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
-        var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
-            ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
-        ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
+        var stored = await FindOwnAccountAsync(user, cancellationToken).ConfigureAwait(false);
         passwords.ThrowIfInvalid(newPassword, stored.Account.UserName, stored.Account.Email, nameof(newPassword));
         await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
 

@@ -53,6 +53,17 @@ internal sealed partial class UserDirectory
         }
     }
 
+    // The signed-in user's own account as stored now, for what a session does to itself (a new password, a new
+    // address): the workspace and the account must exist, and the session must still be live.
+    private async Task<StoredUser> FindOwnAccountAsync(AuthenticatedUser user, CancellationToken cancellationToken)
+    {
+        await workspaces.GetAsync(user.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        var stored = await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false)
+            ?? throw new AccountNotFoundException(user.WorkspaceId, user.UserId);
+        ThrowIfSessionEnded(stored.Account, user.SecurityStamp);
+        return stored;
+    }
+
     // The actor is checked against the store, not the snapshot taken at login: a user disabled or stripped of the
     // right since then is refused.
     private Task RequireActorAsync(AuthenticatedUser actor, string right, CancellationToken cancellationToken) =>
