@@ -44,6 +44,23 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
         Assert.That((await other.CountSeatsAsync(Workspace, CancellationToken.None)).Internal, Is.EqualTo(6));
     }
 
+    /// <summary>Two instances reserving login attempts for one key at once reserve exactly the limit between them.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task TwoInstances_ReservingAttempts_ReserveExactlyTheLimit()
+    {
+        var (other, _) = StartInstance();
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        var policy = LoginAttemptPolicy.From(new LockoutOptions { MaxFailedAttempts = 5 });
+        var key = LoginAttemptKeys.ForUnknownUserName(Workspace, "lee");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? Store : other).ReserveLoginAttemptAsync(Workspace, key, policy, Clock.GetUtcNow(), CancellationToken.None))));
+
+        Assert.That(attempts.Count(attempt => attempt is not null), Is.EqualTo(5));
+        Assert.That(attempts.Count(attempt => attempt?.LockedUntil is not null), Is.EqualTo(1));
+    }
+
     /// <summary>Instances starting at the same moment on an empty database all work (the schema is made once).</summary>
     /// <returns>The test.</returns>
     [Test]

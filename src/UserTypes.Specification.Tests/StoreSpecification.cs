@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace UserTypes.Specification.Tests;
 
@@ -29,6 +30,9 @@ public abstract partial class StoreSpecification
     /// <summary>The store of the first instance of this test.</summary>
     protected IUserTypesStore Store { get; private set; } = null!;
 
+    /// <summary>The clock of every instance of this test, starting at a fixed instant; tests move it forward.</summary>
+    protected FakeTimeProvider Clock { get; private set; } = null!;
+
     /// <summary>The change signal of the first instance of this test.</summary>
     protected StoreChangeSignal Changes { get; private set; } = null!;
 
@@ -38,6 +42,7 @@ public abstract partial class StoreSpecification
     public async Task SetUpStoreAsync()
     {
         await CreateDatabaseAsync().ConfigureAwait(false);
+        Clock = new FakeTimeProvider(Now);
         (Store, Changes) = StartInstance();
     }
 
@@ -72,6 +77,7 @@ public abstract partial class StoreSpecification
     protected (IUserTypesStore Store, StoreChangeSignal Changes) StartInstance()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
         AddStores(services.AddUserTypes());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _instances.Add(provider);

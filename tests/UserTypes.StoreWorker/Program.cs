@@ -4,6 +4,8 @@
 //   create-external <sqlite|postgresql> <connection> <workspace> <admin> <password> <attempts> <prefix>
 //   wrong-password  <sqlite|postgresql> <connection> <workspace> <user> <attempts>
 //   create-forever  <sqlite|postgresql> <connection> <workspace> <password> <prefix>
+//   burst           <sqlite|postgresql> <connection> <workspace> <user> <password> <attempts> <max-failed-attempts>
+//                   (all attempts at once, at work factor 10, as a guesser's parallel burst)
 using Microsoft.Extensions.DependencyInjection;
 using UserTypes;
 
@@ -14,13 +16,14 @@ if (args.Length < 4)
 }
 
 var (command, store, connection, workspace) = (args[0], args[1], args[2], args[3]);
+var burst = command == "burst";
 var services = new ServiceCollection();
 var builder = services.AddUserTypes(o =>
 {
     o.Mail.Enabled = false;
-    o.Password.WorkFactor = 4;
+    o.Password.WorkFactor = burst ? 10 : 4;
     o.ExternalUsers.Enabled = true;
-    o.Lockout.MaxFailedAttempts = 1000;
+    o.Lockout.MaxFailedAttempts = burst ? Count(args[7]) : 1000;
 });
 _ = store == "sqlite" ? builder.AddSqliteStores(connection) : builder.AddPostgreSqlStores(connection);
 await using var provider = services.BuildServiceProvider();
@@ -31,7 +34,7 @@ switch (command)
 {
     case "create-external":
         var admin = await authenticator.AuthenticateAsync(workspace, new PasswordCredentials(args[4], args[5]), ClientKind.ServiceAgent);
-        for (var i = 0; i < int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture); i++)
+        for (var i = 0; i < Count(args[6]); i++)
         {
             try
             {
@@ -47,7 +50,7 @@ switch (command)
         return 0;
 
     case "wrong-password":
-        for (var i = 0; i < int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture); i++)
+        for (var i = 0; i < Count(args[5]); i++)
         {
             try
             {
@@ -57,6 +60,31 @@ switch (command)
             catch (AuthenticationFailedException e)
             {
                 Console.WriteLine($"failed {e.Reason}");
+            }
+        }
+
+        return 0;
+
+    case "burst":
+        {
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var attempts = Enumerable.Range(0, Count(args[6])).Select(_ => Task.Run(async () =>
+            {
+                await start.Task;
+                try
+                {
+                    await authenticator.AuthenticateAsync(workspace, new PasswordCredentials(args[4], args[5]), ClientKind.ServiceAgent);
+                    return "succeeded";
+                }
+                catch (AuthenticationFailedException e)
+                {
+                    return $"failed {e.Reason}";
+                }
+            })).ToList();
+            start.SetResult();
+            foreach (var outcome in await Task.WhenAll(attempts))
+            {
+                Console.WriteLine(outcome);
             }
         }
 
@@ -73,6 +101,8 @@ switch (command)
         Console.Error.WriteLine($"unknown command '{command}'");
         return 2;
 }
+
+static int Count(string argument) => int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture);
 
 // Internal, so the tests that host the sample see one public Program (ASP.NET Core makes a top-level Program public).
 internal partial class Program;

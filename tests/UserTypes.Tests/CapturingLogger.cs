@@ -4,9 +4,15 @@ using Microsoft.Extensions.Logging;
 namespace UserTypes.Tests;
 
 /// <summary>Keeps every log entry, formatted, for tests to read.</summary>
-internal sealed class CapturingLogger<T> : ILogger<T>
+internal sealed class CapturingLogger<T>(ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> entries) : ILogger<T>
 {
-    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();
+    public CapturingLogger()
+        : this(new())
+    {
+    }
+
+    // Loggers of several categories may share one queue, to read a flow's entries in order.
+    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = entries;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

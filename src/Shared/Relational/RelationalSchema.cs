@@ -75,6 +75,34 @@ internal static class RelationalSchema
         CREATE INDEX usertypes_tokens_by_expiry ON usertypes_tokens (workspace_id, expires_at);
         {dialectTables}
         """,
+
+        // Login attempts move out of the account row into records per key (an account, or a hash of a user name no
+        // account has), reserved before a password is compared. Locks and counts of version 1 are carried over: a lock
+        // lasts until its end, a count until the account's next attempt or success (as in version 1).
+        $"""
+        CREATE TABLE usertypes_login_attempts (
+            workspace_id {types.Text} NOT NULL,
+            attempt_key {types.Text} NOT NULL,
+            epoch {types.BigInt} NOT NULL,
+            issued {types.BigInt} NOT NULL,
+            counted_from {types.BigInt} NOT NULL,
+            lockout_end {types.BigInt} NULL,
+            locked_by {types.BigInt} NULL,
+            next_lockout {types.BigInt} NULL,
+            expires_at {types.BigInt} NOT NULL,
+            PRIMARY KEY (workspace_id, attempt_key));
+        CREATE INDEX usertypes_login_attempts_expiry ON usertypes_login_attempts (workspace_id, expires_at);
+        INSERT INTO usertypes_login_attempts (workspace_id, attempt_key, epoch, issued, counted_from, lockout_end, locked_by, next_lockout, expires_at)
+            SELECT workspace_id, 'u:' || id, 0, access_failed_count, 0, lockout_end, NULL, NULL, COALESCE(lockout_end, {long.MaxValue})
+            FROM usertypes_users WHERE access_failed_count > 0 OR lockout_end IS NOT NULL;
+        ALTER TABLE usertypes_users DROP COLUMN access_failed_count;
+        ALTER TABLE usertypes_users DROP COLUMN lockout_end;
+        CREATE VIEW usertypes_accounts AS
+            SELECT u.id, u.workspace_id, u.user_name, u.normalized_user_name, u.email, u.email_confirmed, u.user_type, u.user_type_source,
+                u.person_id, u.enabled, u.rights, u.created_at, u.version, u.password_hash, u.security_stamp, u.administrator,
+                a.epoch, a.issued, a.counted_from, a.lockout_end, a.locked_by, a.next_lockout, a.expires_at
+            FROM usertypes_users u LEFT JOIN usertypes_login_attempts a ON a.workspace_id = u.workspace_id AND a.attempt_key = 'u:' || u.id;
+        """,
     ];
 }
 

@@ -59,8 +59,8 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.LastAdministrator, false);
                 }
 
-                // The lockout store moves the version without the workspace lock, so the version is checked again by
-                // the statement itself: no row back means another write landed first, and nothing is committed.
+                // The version is checked again by the statement itself: no row back means another write landed first, and
+                // nothing is committed.
                 var updated = await WriteUserAsync(
                     transaction,
                     $"UPDATE usertypes_users SET {UserRow.Assignments} WHERE id = @id AND version = @expected RETURNING id",
@@ -102,10 +102,12 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.LastAdministrator, false);
                 }
 
+                // Its login attempts go with it (rolled back with it on a conflict): nothing of the account is kept.
                 var deleted = await WriteUserAsync(
                     transaction,
-                    "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id",
-                    [("id", userId), ("expected", expectedVersion), ("workspace_id", workspaceId)],
+                    "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id; " +
+                    "DELETE FROM usertypes_login_attempts WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
+                    [("id", userId), ("expected", expectedVersion), ("workspace_id", workspaceId), ("attempt_key", LoginAttemptKeys.ForAccount(userId))],
                     previous.Account.Seat,
                     seatAfter: null,
                     cancellationToken).ConfigureAwait(false);
@@ -166,10 +168,10 @@ internal sealed partial class RelationalStore
 
         return ReadAsync<IReadOnlyList<StoredUser>>(
             async connection => await connection.Command(
-                $"SELECT {UserRow.Columns} FROM usertypes_users WHERE {string.Join(" AND ", conditions)} " +
+                $"SELECT {UserRow.ReadColumns} FROM {UserRow.Source} WHERE {string.Join(" AND ", conditions)} " +
                 $"ORDER BY normalized_user_name {ordinal}, id {ordinal} LIMIT @limit",
                 null,
-                [.. parameters]).ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false),
+                [.. parameters]).ReadAllAsync(UserRow.Reader(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -196,15 +198,14 @@ internal sealed partial class RelationalStore
                 }
 
                 var classified = await transaction.Command(
-                    $"SELECT {UserRow.Columns} FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type_source = 0 AND email IS NOT NULL",
-                    ("workspace_id", workspaceId)).ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false);
+                    $"SELECT {UserRow.ReadColumns} FROM {UserRow.Source} WHERE workspace_id = @workspace_id AND user_type_source = 0 AND email IS NOT NULL",
+                    ("workspace_id", workspaceId)).ReadAllAsync(UserRow.Reader(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
 
                 // Decide every account first: if classify throws, nothing has been written.
                 var changes = Reclassification.Decide(classified, classify, await EnabledAdministratorsAsync(transaction, workspaceId, except: null, cancellationToken).ConfigureAwait(false));
                 foreach (var changed in changes)
                 {
                     await transaction.Command(
-                        // version + 1 on the row as it is: a failure count may have moved it since the read (no lock).
                         "UPDATE usertypes_users SET user_type = @type, security_stamp = @stamp, administrator = @administrator, version = version + 1 WHERE id = @id",
                         ("type", (int)changed.Account.UserType), ("stamp", changed.Account.SecurityStamp), ("administrator", changed.IsAdministrator),
                         ("id", changed.Account.Id)).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -225,37 +226,6 @@ internal sealed partial class RelationalStore
                     ExternalUsers = seats.External,
                 }, true);
             },
-            cancellationToken);
-
-    public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
-        ReadAsync(
-            async connection =>
-            {
-                // One statement: concurrent failures from any number of processes are each counted.
-                var rows = await connection.Command(
-                    "UPDATE usertypes_users SET " +
-                    "lockout_end = CASE WHEN access_failed_count + 1 >= @max THEN @lockout_end ELSE lockout_end END, " +
-                    "access_failed_count = CASE WHEN access_failed_count + 1 >= @max THEN 0 ELSE access_failed_count + 1 END, " +
-                    $"version = version + 1 WHERE workspace_id = @workspace_id AND id = @id RETURNING {UserRow.Columns}",
-                    null,
-                    ("max", maxFailedAttempts),
-                    ("lockout_end", lockoutEnd.UtcTicks),
-                    ("workspace_id", workspaceId),
-                    ("id", userId)).ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false);
-                return rows.Count == 1 ? rows[0].Account : null;
-            },
-            cancellationToken);
-
-    public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
-        ReadAsync(
-            connection => connection.Command(
-                "UPDATE usertypes_users SET access_failed_count = 0, lockout_end = NULL, version = version + 1" +
-                (newPasswordHash is null ? string.Empty : ", password_hash = @hash") +
-                " WHERE workspace_id = @workspace_id AND id = @id",
-                null,
-                ("hash", newPasswordHash ?? string.Empty),
-                ("workspace_id", workspaceId),
-                ("id", userId)).RunAsync(cancellationToken),
             cancellationToken);
 
     // The database answers whether the row went in: a unique clash inserts nothing and returns no row, and only then
@@ -328,10 +298,10 @@ internal sealed partial class RelationalStore
 
     private static int Seats(UserType? seat, UserType type) => seat == type ? 1 : 0;
 
-    private static async Task<StoredUser?> FindAsync(DbConnection connection, DbTransaction? transaction, string condition, (string, object?) parameter, string workspaceId, CancellationToken cancellationToken)
+    private async Task<StoredUser?> FindAsync(DbConnection connection, DbTransaction? transaction, string condition, (string, object?) parameter, string workspaceId, CancellationToken cancellationToken)
     {
-        var rows = await connection.Command($"SELECT {UserRow.Columns} FROM usertypes_users WHERE workspace_id = @workspace_id AND {condition}", transaction, ("workspace_id", workspaceId), parameter)
-            .ReadAllAsync(UserRow.Read, cancellationToken).ConfigureAwait(false);
+        var rows = await connection.Command($"SELECT {UserRow.ReadColumns} FROM {UserRow.Source} WHERE workspace_id = @workspace_id AND {condition}", transaction, ("workspace_id", workspaceId), parameter)
+            .ReadAllAsync(UserRow.Reader(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 

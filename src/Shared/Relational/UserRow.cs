@@ -3,25 +3,33 @@ using System.Text.Json;
 
 namespace UserTypes;
 
-/// <summary>How an account maps to the columns of <c>usertypes_users</c>, in one place for every statement.</summary>
+/// <summary>
+/// How an account maps to the columns of <c>usertypes_users</c>, in one place for every statement. Accounts are read
+/// from the view <c>usertypes_accounts</c>, which adds the account's own login-attempt record.
+/// </summary>
 internal static class UserRow
 {
-    /// <summary>Every column, in the order <see cref="Read"/> expects.</summary>
+    /// <summary>Every column of the table.</summary>
     public const string Columns =
         "id, workspace_id, user_name, normalized_user_name, email, email_confirmed, user_type, user_type_source, person_id, enabled, " +
-        "rights, access_failed_count, lockout_end, created_at, version, password_hash, security_stamp, administrator";
+        "rights, created_at, version, password_hash, security_stamp, administrator";
+
+    /// <summary>What an account is read from: the table and its login-attempt record.</summary>
+    public const string Source = "usertypes_accounts";
+
+    /// <summary>Every column of <see cref="Source"/>, in the order <see cref="Reader"/> expects.</summary>
+    public const string ReadColumns = Columns + ", " + LoginAttemptRow.Columns;
 
     /// <summary>The parameters of every column, named as in <see cref="Columns"/> prefixed with <c>@</c>.</summary>
     public const string Values =
         "@id, @workspace_id, @user_name, @normalized_user_name, @email, @email_confirmed, @user_type, @user_type_source, @person_id, @enabled, " +
-        "@rights, @access_failed_count, @lockout_end, @created_at, @version, @password_hash, @security_stamp, @administrator";
+        "@rights, @created_at, @version, @password_hash, @security_stamp, @administrator";
 
     /// <summary>Every column but the key, as <c>column = @column</c>.</summary>
     public const string Assignments =
         "user_name = @user_name, normalized_user_name = @normalized_user_name, email = @email, email_confirmed = @email_confirmed, " +
         "user_type = @user_type, user_type_source = @user_type_source, person_id = @person_id, enabled = @enabled, rights = @rights, " +
-        "access_failed_count = @access_failed_count, lockout_end = @lockout_end, created_at = @created_at, version = @version, " +
-        "password_hash = @password_hash, security_stamp = @security_stamp, administrator = @administrator";
+        "created_at = @created_at, version = @version, password_hash = @password_hash, security_stamp = @security_stamp, administrator = @administrator";
 
     /// <summary>The parameters of every column.</summary>
     /// <param name="user">The account.</param>
@@ -42,8 +50,6 @@ internal static class UserRow
             ("person_id", account.PersonId),
             ("enabled", account.Enabled),
             ("rights", WriteRights(account.Rights)),
-            ("access_failed_count", account.AccessFailedCount),
-            ("lockout_end", account.LockoutEnd?.UtcTicks),
             ("created_at", account.CreatedAt.UtcTicks),
             ("version", account.Version),
             ("password_hash", user.PasswordHash),
@@ -52,31 +58,34 @@ internal static class UserRow
         ];
     }
 
-    /// <summary>Reads the account of the current row, selected with <see cref="Columns"/>.</summary>
-    /// <param name="reader">The reader on a row.</param>
-    /// <returns>The account.</returns>
-    public static StoredUser Read(DbDataReader reader) => new()
+    /// <summary>Reads accounts selected with <see cref="ReadColumns"/>, their login attempts as of <paramref name="now"/>.</summary>
+    /// <param name="now">The store's time.</param>
+    /// <returns>What reads the account of the current row.</returns>
+    public static Func<DbDataReader, StoredUser> Reader(DateTimeOffset now) => reader => Read(reader, now);
+
+    private static StoredUser Read(DbDataReader reader, DateTimeOffset now) => new()
     {
-        Account = new UserAccount
-        {
-            Id = reader.GetString(0),
-            WorkspaceId = reader.GetString(1),
-            UserName = reader.GetString(2),
-            Email = reader.NullableString(4),
-            EmailConfirmed = reader.GetBoolean(5),
-            UserType = (UserType)reader.GetInt32(6),
-            UserTypeSource = (UserTypeSource)reader.GetInt32(7),
-            PersonId = reader.NullableString(8),
-            Enabled = reader.GetBoolean(9),
-            Rights = ReadRights(reader.GetString(10)),
-            AccessFailedCount = reader.GetInt32(11),
-            LockoutEnd = Ticks(reader.Nullable<long>(12)),
-            CreatedAt = new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
-            Version = reader.GetInt64(14),
-            SecurityStamp = reader.GetString(16),
-        },
-        PasswordHash = reader.GetString(15),
-        IsAdministrator = reader.GetBoolean(17),
+        Account = LoginAttemptRecord.Show(
+            new UserAccount
+            {
+                Id = reader.GetString(0),
+                WorkspaceId = reader.GetString(1),
+                UserName = reader.GetString(2),
+                Email = reader.NullableString(4),
+                EmailConfirmed = reader.GetBoolean(5),
+                UserType = (UserType)reader.GetInt32(6),
+                UserTypeSource = (UserTypeSource)reader.GetInt32(7),
+                PersonId = reader.NullableString(8),
+                Enabled = reader.GetBoolean(9),
+                Rights = ReadRights(reader.GetString(10)),
+                CreatedAt = new DateTimeOffset(reader.GetInt64(11), TimeSpan.Zero),
+                Version = reader.GetInt64(12),
+                SecurityStamp = reader.GetString(14),
+            },
+            LoginAttemptRow.ReadOptional(reader, 16),
+            now),
+        PasswordHash = reader.GetString(13),
+        IsAdministrator = reader.GetBoolean(15),
     };
 
     /// <summary>A grant as the JSON kept in the <c>rights</c> column.</summary>
@@ -95,8 +104,6 @@ internal static class UserRow
             DataRights = stored.Data.ToDictionary(entry => entry.Key, entry => (DataRights)entry.Value, StringComparer.OrdinalIgnoreCase),
         };
     }
-
-    private static DateTimeOffset? Ticks(long? ticks) => ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
 
     private sealed record StoredRights(string[] Functional, Dictionary<string, int> Data);
 }

@@ -15,9 +15,6 @@ internal sealed partial class Authenticator
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "The failed authentication in workspace '{WorkspaceId}' was attempted with the user name '{UserName}'.")]
     private static partial void LogFailedUserName(ILogger logger, string workspaceId, string? userName);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "A failed login in workspace '{WorkspaceId}' could not be counted towards the lockout; the login was refused all the same.")]
-    private static partial void LogFailureNotCounted(ILogger logger, string workspaceId, Exception exception);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "The stored password hash of account '{UserId}' in workspace '{WorkspaceId}' is malformed; the login was refused. Reset the account's password.")]
-    private static partial void LogMalformedHash(ILogger logger, string workspaceId, string userId);
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The password hash of account '{UserId}' in workspace '{WorkspaceId}' could not be renewed; the next login tries again.")]
+    private static partial void LogRehashFailed(ILogger logger, string workspaceId, string userId, Exception exception);
 }

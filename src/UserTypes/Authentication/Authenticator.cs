@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 namespace UserTypes;
 
 /// <summary>
-/// The default <see cref="IAuthenticator"/>. Every attempt with a password costs exactly one BCrypt verification,
-/// whether the user exists or not, and every reason that depends on the account is only given once the password
-/// was verified, so neither timing nor the reason tells a guesser anything.
+/// The default <see cref="IAuthenticator"/>. Every attempt with a password costs exactly one reservation in the
+/// lockout store and one BCrypt verification, whether the user exists or not (<see cref="PasswordAttempts"/>), and
+/// every reason that depends on the account is only given once the password was verified, so neither timing nor the
+/// reason tells a guesser anything.
 /// </summary>
 internal sealed partial class Authenticator : IAuthenticator
 {
     private readonly IUserAccountStore _users;
-    private readonly IUserLockoutStore _lockouts;
+    private readonly PasswordAttempts _attempts;
     private readonly WorkspaceLookupCache _workspaces;
     private readonly RightsPolicy _rights;
     private readonly LicenseGate _licenses;
@@ -20,13 +21,12 @@ internal sealed partial class Authenticator : IAuthenticator
     private readonly PasswordHasher _hasher;
     private readonly ImplicitAnonymousCache _anonymous;
     private readonly UserTypesMetrics _metrics;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly UserTypesOptions _options;
 
     public Authenticator(
         IUserAccountStore users,
-        IUserLockoutStore lockouts,
+        PasswordAttempts attempts,
         WorkspaceLookupCache workspaces,
         RightsPolicy rights,
         LicenseGate licenses,
@@ -35,11 +35,10 @@ internal sealed partial class Authenticator : IAuthenticator
         ImplicitAnonymousCache anonymous,
         UserTypesMetrics metrics,
         IOptions<UserTypesOptions> options,
-        TimeProvider time,
         ILogger<Authenticator>? logger = null)
     {
-        (_users, _lockouts, _workspaces, _rights, _licenses, _passwords, _hasher, _anonymous, _metrics, _time) =
-            (users, lockouts, workspaces, rights, licenses, passwords, hasher, anonymous, metrics, time);
+        (_users, _attempts, _workspaces, _rights, _licenses, _passwords, _hasher, _anonymous, _metrics) =
+            (users, attempts, workspaces, rights, licenses, passwords, hasher, anonymous, metrics);
         _logger = logger ?? NullLogger<Authenticator>.Instance;
         _options = options.Value;
     }
@@ -126,54 +125,41 @@ internal sealed partial class Authenticator : IAuthenticator
             throw Fail(workspace.Id, userName, AuthenticationFailureReason.InvalidCredentials, null, client);
         }
 
-        var stored = await _users.FindByUserNameAsync(workspace.Id, UserAccount.NormalizeUserName(userName), cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var normalizedUserName = UserAccount.NormalizeUserName(userName);
+        var stored = await _users.FindByUserNameAsync(workspace.Id, normalizedUserName, cancellationToken).ConfigureAwait(false);
+        var attempt = await _attempts.CheckAsync(workspace.Id, normalizedUserName, stored, credentials.Password, cancellationToken).ConfigureAwait(false);
+        if (!attempt.Verified)
         {
-            _hasher.VerifyDummy(credentials.Password);
-            throw Fail(workspace.Id, userName, AuthenticationFailureReason.InvalidCredentials, null, client);
+            var reason = attempt.LockedOut ? AuthenticationFailureReason.LockedOut : AuthenticationFailureReason.InvalidCredentials;
+            throw Fail(workspace.Id, userName, reason, stored?.Account.UserType, client);
         }
 
-        var account = stored.Account;
-        var verification = _hasher.Verify(credentials.Password, stored.PasswordHash, out var malformed);
-        if (malformed)
-        {
-            LogMalformedHash(_logger, workspace.Id, account.Id);
-        }
-
-        var now = _time.GetUtcNow();
-        if (account.LockoutEnd > now)
-        {
-            // Verified all the same, so a locked account answers no faster than any other.
-            throw Fail(workspace.Id, userName, AuthenticationFailureReason.LockedOut, account.UserType, client);
-        }
-
-        if (verification == PasswordVerification.Failed)
-        {
-            var lockout = _options.Lockout;
-
-            // The attempt is over whatever the caller does now: count it even if they cancel. A store that cannot count
-            // it must not answer differently from the unknown user's path, which writes nothing: the answer stays
-            // "invalid credentials" and the fault goes to the error log.
-            try
-            {
-                await _lockouts.RecordFailedLoginAsync(workspace.Id, account.Id, lockout.MaxFailedAttempts, now + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not UserTypesException)
-            {
-                LogFailureNotCounted(_logger, workspace.Id, exception);
-            }
-
-            throw Fail(workspace.Id, userName, AuthenticationFailureReason.InvalidCredentials, account.UserType, client);
-        }
-
+        // Only a login that is accepted in full is released: a right password for an account that may not log in from
+        // here stays counted, so that nothing about it differs from a wrong one.
+        var account = stored!.Account;
         ThrowIfNotAllowed(workspace, account, account.UserType, client);
-        var rehash = verification == PasswordVerification.SucceededRehashNeeded ? _hasher.Hash(credentials.Password) : null;
-        if (rehash is not null || account.AccessFailedCount > 0 || account.LockoutEnd is not null)
+        await _attempts.SucceededAsync(workspace.Id, attempt).ConfigureAwait(false);
+        if (attempt.Verification == PasswordVerification.SucceededRehashNeeded)
         {
-            await _lockouts.RecordSuccessfulLoginAsync(workspace.Id, account.Id, rehash, CancellationToken.None).ConfigureAwait(false);
+            await RehashAsync(stored, credentials.Password).ConfigureAwait(false);
         }
 
         return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);
+    }
+
+    // A new hash at today's work factor and format, written only over the hash it was verified against: a password
+    // changed or reset meanwhile is never overwritten with the old one. Best effort: the next login tries again.
+    private async Task RehashAsync(StoredUser stored, string password)
+    {
+        try
+        {
+            var rehashed = stored with { PasswordHash = _hasher.Hash(password), Account = stored.Account with { Version = stored.Account.Version + 1 } };
+            await _users.UpdateAsync(rehashed, stored.Account.Version, seatLimit: null, consumedTokenId: null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not UserTypesException)
+        {
+            LogRehashFailed(_logger, LogText.Of(stored.Account.WorkspaceId)!, stored.Account.Id, exception);
+        }
     }
 
     // Everything that decides whether a known, verified user may log in from here; account is null for the

@@ -1,3 +1,4 @@
+using System.Text;
 using BCrypt.Net;
 using Microsoft.Extensions.Options;
 using BCryptHasher = BCrypt.Net.BCrypt;
@@ -6,11 +7,21 @@ namespace UserTypes;
 
 /// <summary>
 /// BCrypt in its enhanced mode: the password is pre-hashed with SHA-384, so no part of a long password is ignored
-/// (plain bcrypt silently drops everything after 72 bytes). Nothing from BCrypt escapes this class.
+/// (plain bcrypt silently drops everything after 72 bytes). Passwords are hashed in Unicode normalisation form KC
+/// (NIST SP 800-63B 5.1.1.2), so one password typed on keyboards that compose characters differently is one
+/// password. Nothing from BCrypt escapes this class.
 /// </summary>
+/// <remarks>
+/// A hash of the normalised password is stored as <c>$nfkc</c> followed by the BCrypt hash. A hash without that mark
+/// was made from the password as typed (before normalisation was introduced): it is verified as it was made, and
+/// reported as needing a rehash, so the login that proves it stores the normalised form. Either way one BCrypt
+/// verification is spent.
+/// </remarks>
 internal sealed class PasswordHasher
 {
     private const HashType PreHash = HashType.SHA384;
+
+    private const string NormalizedMark = "$nfkc";
 
     private readonly int _workFactor;
     private readonly Lazy<string> _dummyHash;
@@ -23,10 +34,26 @@ internal sealed class PasswordHasher
         _dummyHash = new Lazy<string>(() => Hash(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
     }
 
+    /// <summary>The form a password is compared in: NFKC. Already normalised text (all ASCII, for one) is returned as is.</summary>
+    /// <param name="password">The password.</param>
+    /// <returns>The normalised password, or <see langword="null"/> when it is not valid UTF-16 (no account can have it).</returns>
+    public static string? Normalize(string password)
+    {
+        try
+        {
+            return password.IsNormalized(NormalizationForm.FormKC) ? password : password.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Hashes a password that passed the policy.</summary>
     /// <param name="password">The password.</param>
     /// <returns>The hash to store.</returns>
-    public string Hash(string password) => BCryptHasher.EnhancedHashPassword(password, _workFactor, PreHash);
+    public string Hash(string password) =>
+        NormalizedMark + BCryptHasher.EnhancedHashPassword(Normalize(password) ?? throw new ArgumentException("The password is not valid UTF-16.", nameof(password)), _workFactor, PreHash);
 
     /// <summary>Checks a password against a stored hash. A malformed hash is a failure, never an exception.</summary>
     /// <param name="password">The password as given.</param>
@@ -36,14 +63,21 @@ internal sealed class PasswordHasher
     public PasswordVerification Verify(string password, string hash, out bool malformed)
     {
         malformed = false;
+        if (Normalize(password) is not { } normalizedPassword)
+        {
+            return PasswordVerification.Failed;
+        }
+
         try
         {
-            if (!BCryptHasher.EnhancedVerify(password, hash, PreHash))
+            var normalized = hash.StartsWith(NormalizedMark, StringComparison.Ordinal);
+            var bcrypt = normalized ? hash[NormalizedMark.Length..] : hash;
+            if (!BCryptHasher.EnhancedVerify(normalized ? normalizedPassword : password, bcrypt, PreHash))
             {
                 return PasswordVerification.Failed;
             }
 
-            return BCryptHasher.PasswordNeedsRehash(hash, _workFactor)
+            return !normalized || BCryptHasher.PasswordNeedsRehash(bcrypt, _workFactor)
                 ? PasswordVerification.SucceededRehashNeeded
                 : PasswordVerification.Succeeded;
         }
@@ -54,7 +88,7 @@ internal sealed class PasswordHasher
         }
     }
 
-    /// <summary>Spends one verification on nothing, for an attempt whose account does not exist.</summary>
+    /// <summary>Spends one verification on nothing, for an attempt whose account does not exist or may not be tried.</summary>
     /// <param name="password">The password as given.</param>
-    public void VerifyDummy(string password) => BCryptHasher.EnhancedVerify(password, _dummyHash.Value, PreHash);
+    public void VerifyDummy(string password) => Verify(password, _dummyHash.Value, out _);
 }

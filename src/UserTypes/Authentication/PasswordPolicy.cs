@@ -7,6 +7,8 @@ namespace UserTypes;
 /// The password rules of <see cref="PasswordOptions"/>: a length in characters (a surrogate pair is one character),
 /// valid UTF-16, none of the common passwords or the host's <see cref="PasswordOptions.BlockedPasswords"/>, and not the
 /// account's own user name or address. Any Unicode is allowed; there are no composition rules (NIST SP 800-63B 3.1.1.2).
+/// The lists and the names are compared with the password in the form it is hashed in (NFKC), so fullwidth letters or
+/// ligatures do not slip a common password past them.
 /// </summary>
 internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
 {
@@ -27,12 +29,15 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     public void ThrowIfInvalid(string? password, string? userName, string? email, string paramName = "password")
     {
         ArgumentNullException.ThrowIfNull(password, paramName);
+
+        // Only reached with valid UTF-16 (the shape is checked first), which always normalises.
+        string Hashed() => PasswordHasher.Normalize(password)!;
         var error = DescribeShape(password, out var characters) ?? characters switch
         {
             _ when characters < _minLength => $"it has fewer than {_minLength} characters.",
-            _ when CommonPasswords.Contains(password) || _blocked.Contains(password) => "it is one of the most common passwords.",
-            _ when Repeats(password, userName) => "it contains the user name.",
-            _ when Repeats(password, email) || Repeats(password, LocalPartOf(email)) => "it contains the e-mail address or its local part.",
+            _ when CommonPasswords.Contains(Hashed()) || _blocked.Contains(Hashed()) => "it is one of the most common passwords.",
+            _ when Repeats(Hashed(), userName) => "it contains the user name.",
+            _ when Repeats(Hashed(), email) || Repeats(Hashed(), LocalPartOf(email)) => "it contains the e-mail address or its local part.",
             _ => null,
         };
         if (error is not null)
@@ -52,11 +57,11 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
 
     private static string? LocalPartOf(string? email) => email?[..Math.Max(email.LastIndexOf('@'), 0)];
 
-    private static bool Repeats(string password, string? name) => name switch
+    private static bool Repeats(string password, string? name) => (name is null ? null : PasswordHasher.Normalize(name)) switch
     {
         null or "" => false,
-        { Length: < ShortestNameRefusedInside } => password.Equals(name, StringComparison.OrdinalIgnoreCase),
-        _ => password.Contains(name, StringComparison.OrdinalIgnoreCase),
+        { Length: < ShortestNameRefusedInside } normalized => password.Equals(normalized, StringComparison.OrdinalIgnoreCase),
+        var normalized => password.Contains(normalized, StringComparison.OrdinalIgnoreCase),
     };
 
     private string? DescribeShape(string password, out int count)

@@ -27,6 +27,11 @@ internal sealed class UserTypesOptionsRules : IValidateOptions<UserTypesOptions>
             Check(!password.BlockedPasswords.Any(string.IsNullOrEmpty), "Password.BlockedPasswords contains a null or empty entry.");
         }
 
+        if (options.Lockout is { BackOff: { } backOff } lockout)
+        {
+            Check(backOff <= lockout.Duration, $"Lockout.BackOff ({backOff}) must not exceed Lockout.Duration ({lockout.Duration}).");
+        }
+
         foreach (var domain in options.Classification?.PublicEmailDomains ?? new HashSet<string>())
         {
             var error = domain is null ? "it is null." : DomainName.TryCanonicalize(domain, out _);

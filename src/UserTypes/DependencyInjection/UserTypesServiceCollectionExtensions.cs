@@ -69,6 +69,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<LicenseGate>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<PasswordAttempts>();
         services.TryAddSingleton<ImplicitAnonymousCache>();
         services.TryAddSingleton<UserTypesMetrics>();
         services.TryAddSingleton<IUserClassifier, UserClassifier>();

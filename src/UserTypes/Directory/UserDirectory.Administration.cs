@@ -20,15 +20,17 @@ internal sealed partial class UserDirectory
         return (await users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false))?.Account;
     }
 
-    // An unlock lets the account try again; it is no reason to end its sessions.
-    public Task<UserAccount> UnlockAsync(string workspaceId, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAccountAsync(
-            workspaceId,
-            userId,
-            user => user.Account is { AccessFailedCount: 0, LockoutEnd: null }
-                ? user
-                : user with { Account = user.Account with { AccessFailedCount = 0, LockoutEnd = null } },
-            cancellationToken);
+    // An unlock lets the account try again; it is no reason to end its sessions, and the account itself is unchanged.
+    public async Task<UserAccount> UnlockAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        Identifier.ThrowIfInvalid(userId, nameof(userId));
+        await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var account = (await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false))?.Account
+            ?? throw new AccountNotFoundException(workspaceId, userId);
+        await attempts.ClearAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
+        return account with { AccessFailedCount = 0, LockoutEnd = null };
+    }
 
     public Task<UserAccount> RevokeSessionsAsync(string workspaceId, string userId, CancellationToken cancellationToken = default) =>
         ChangeAccountAsync(

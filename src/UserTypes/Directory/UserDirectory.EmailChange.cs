@@ -19,7 +19,7 @@ internal sealed partial class UserDirectory
             throw new ArgumentException("'newEmail' is the account's address already.", nameof(newEmail));
         }
 
-        await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
+        await VerifyCurrentPasswordAsync(stored, currentPassword, cancellationToken).ConfigureAwait(false);
 
         // The account keeps its address until the new one is proven. Whether the new one is free is decided when the
         // token comes back, so asking tells the caller nothing about other accounts.

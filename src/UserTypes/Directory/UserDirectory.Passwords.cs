@@ -14,7 +14,7 @@ internal sealed partial class UserDirectory
 
         var stored = await FindOwnAccountAsync(user, cancellationToken).ConfigureAwait(false);
         passwords.ThrowIfInvalid(newPassword, stored.Account.UserName, stored.Account.Email, nameof(newPassword));
-        await VerifyCurrentPasswordAsync(stored, currentPassword).ConfigureAwait(false);
+        await VerifyCurrentPasswordAsync(stored, currentPassword, cancellationToken).ConfigureAwait(false);
 
         var hash = hasher.Hash(newPassword);
         var changed = await UpdateAsync(
@@ -31,7 +31,7 @@ internal sealed partial class UserDirectory
 
                 return current with
                 {
-                    Account = current.Account with { SecurityStamp = UserAccount.NewSecurityStamp(), AccessFailedCount = 0, LockoutEnd = null },
+                    Account = current.Account with { SecurityStamp = UserAccount.NewSecurityStamp() },
                     PasswordHash = hash,
                 };
             },
@@ -122,8 +122,8 @@ internal sealed partial class UserDirectory
                 PasswordHash = hash,
             });
 
-            // The token is used up by this very write: a conflict (a failed login moved the version) is tried again,
-            // a token used meanwhile is refused.
+            // The token is used up by this very write: a conflict (another write moved the version) is tried again, a
+            // token used meanwhile is refused.
             var result = await users.UpdateAsync(reset, account.Version, seatLimit: null, redeemed.Id, cancellationToken).ConfigureAwait(false);
             if (result == UserStoreResult.Conflict)
             {
@@ -135,6 +135,8 @@ internal sealed partial class UserDirectory
                 throw AccountToken.Refused();
             }
 
+            // A reset ends a lockout. Cleared after the reset landed: if this step fails, the lock runs out on its own.
+            await attempts.ClearAsync(workspaceId, userId, CancellationToken.None).ConfigureAwait(false);
             await NotifyAsync(reset.Account, AccountMailKind.PasswordChanged).ConfigureAwait(false);
             return reset.Account;
         }
@@ -142,21 +144,17 @@ internal sealed partial class UserDirectory
         throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
     }
 
-    // A wrong current password is a failed login: it counts towards the lockout, and a locked account is refused.
-    private async Task VerifyCurrentPasswordAsync(StoredUser stored, string password)
+    // The current password is checked as a login is: a wrong one counts towards the lockout, and a locked account is
+    // refused without a comparison.
+    private async Task VerifyCurrentPasswordAsync(StoredUser stored, string password, CancellationToken cancellationToken)
     {
-        var account = stored.Account;
-        var verified = hasher.Verify(password, stored.PasswordHash, out _) != PasswordVerification.Failed;
-        if (account.LockoutEnd > time.GetUtcNow())
+        var workspaceId = stored.Account.WorkspaceId;
+        var attempt = await attempts.CheckAsync(workspaceId, stored.NormalizedUserName, stored, password, cancellationToken).ConfigureAwait(false);
+        if (!attempt.Verified)
         {
-            throw new AuthenticationFailedException(AuthenticationFailureReason.LockedOut);
+            throw new AuthenticationFailedException(attempt.LockedOut ? AuthenticationFailureReason.LockedOut : AuthenticationFailureReason.InvalidCredentials);
         }
 
-        if (!verified)
-        {
-            var lockout = options.Value.Lockout;
-            await lockouts.RecordFailedLoginAsync(account.WorkspaceId, account.Id, lockout.MaxFailedAttempts, time.GetUtcNow() + lockout.Duration, CancellationToken.None).ConfigureAwait(false);
-            throw new AuthenticationFailedException(AuthenticationFailureReason.InvalidCredentials);
-        }
+        await attempts.SucceededAsync(workspaceId, attempt).ConfigureAwait(false);
     }
 }

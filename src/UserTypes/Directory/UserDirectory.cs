@@ -10,7 +10,7 @@ namespace UserTypes;
 internal sealed partial class UserDirectory(
     IUserAccountStore users,
     IUserClassificationStore seats,
-    IUserLockoutStore lockouts,
+    PasswordAttempts attempts,
     IAccountTokenStore tokens,
     IEnumerable<IAccountMailer> mailers,
     WorkspaceLookupCache workspaces,

@@ -122,4 +122,103 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
 
         (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff");
     }
+
+    [Test]
+    public async Task AnUnknownUserName_LocksLikeAKnownOne()
+    {
+        var authenticator = _host.Get<IAuthenticator>();
+        async Task<AuthenticationFailureReason> Guess(string userName) =>
+            (await authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(userName, "wrong password"), ClientKind.WebApplication))
+                .Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason;
+
+        var known = new List<AuthenticationFailureReason>();
+        var unknown = new List<AuthenticationFailureReason>();
+        for (var i = 0; i < 6; i++)
+        {
+            known.Add(await Guess("staff"));
+            unknown.Add(await Guess("nobody"));
+        }
+
+        unknown.Should().Equal(known).And.EndWith(AuthenticationFailureReason.LockedOut);
+        known.Take(5).Should().OnlyContain(reason => reason == AuthenticationFailureReason.InvalidCredentials);
+    }
+
+    [Test]
+    public async Task FortyParallelGuesses_AtWorkFactor10_CompareOnlyTheLimit()
+    {
+        // The account's hash at work factor 10 too: a verification costs what the stored hash says.
+        using var host = NewHost(o => o.Password.WorkFactor = 10);
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var attempts = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            var failure = await host.Authenticator.Invoking(a => a.AuthenticateAsync(workspace, new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication))
+                .Should().ThrowAsync<AuthenticationFailedException>();
+            return failure.Which.Reason;
+        })).ToList();
+        start.SetResult();
+        var reasons = await Task.WhenAll(attempts);
+
+        reasons.Count(r => r == AuthenticationFailureReason.InvalidCredentials).Should().Be(5, "only five attempts were compared");
+        reasons.Count(r => r == AuthenticationFailureReason.LockedOut).Should().Be(35);
+        (await host.StoredAsync(staff)).Account.LockoutEnd.Should().Be(host.Clock.GetUtcNow().AddMinutes(15));
+    }
+
+    [Test]
+    public async Task BackOff_LocksForSecondsThenLonger_AndTheOwnerGetsIn()
+    {
+        using var host = NewHost(o =>
+        {
+            o.Lockout.MaxFailedAttempts = 3;
+            o.Lockout.BackOff = TimeSpan.FromSeconds(1);
+        });
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        async Task<string> Login(string password)
+        {
+            try
+            {
+                await host.Authenticator.AuthenticateAsync(workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
+                return "ok";
+            }
+            catch (AuthenticationFailedException e)
+            {
+                return e.Reason.ToString();
+            }
+        }
+
+        var outcomes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            outcomes.Add(await Login("wrong password"));
+        }
+
+        outcomes.Add(await Login(TestHost.Password));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        outcomes.Add(await Login("wrong password"));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        outcomes.Add(await Login(TestHost.Password));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        outcomes.Add(await Login(TestHost.Password));
+        outcomes.Add(await Login("wrong password"));
+
+        outcomes.Should().Equal("InvalidCredentials", "InvalidCredentials", "InvalidCredentials", "LockedOut", "InvalidCredentials", "LockedOut", "ok", "InvalidCredentials");
+    }
+
+    [Test]
+    public async Task AnUnlock_EndsTheLock_AndAReset_Too()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await FailureOf("wrong password");
+        }
+
+        var unlocked = await _host.Users.UnlockAsync(_workspace, _staff.Id);
+        (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff");
+        (unlocked.AccessFailedCount, unlocked.LockoutEnd).Should().Be((0, (DateTimeOffset?)null));
+        unlocked.SecurityStamp.Should().Be(_staff.SecurityStamp, "an unlock ends no session");
+    }
 }

@@ -92,21 +92,21 @@ public sealed class ObservabilityTests
     }
 
     [Test]
-    public async Task AStoreThatCannotCountAFailure_AnswersAsForAnUnknownUser_AndLogsAnError()
+    public async Task AStoreThatCannotCountAnAttempt_RefusesEveryone_Alike_AndLogsAnError()
     {
         using var provider = await StartAsync("faulty", services => services.Replace(ServiceDescriptor.Singleton<IUserLockoutStore>(new UnavailableLockoutStore())));
         var authenticator = provider.GetRequiredService<IAuthenticator>();
+        Task<AuthenticatedUser> Login(string userName, string password) =>
+            authenticator.AuthenticateAsync("faulty", new PasswordCredentials(userName, password), ClientKind.WebApplication);
 
-        var known = await authenticator.Invoking(a => a.AuthenticateAsync("faulty", new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication))
-            .Should().ThrowAsync<AuthenticationFailedException>();
-        var unknown = await authenticator.Invoking(a => a.AuthenticateAsync("faulty", new PasswordCredentials("nobody", "wrong password"), ClientKind.WebApplication))
-            .Should().ThrowAsync<AuthenticationFailedException>();
+        var known = await authenticator.Invoking(_ => Login("staff", "wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
+        var unknown = await authenticator.Invoking(_ => Login("nobody", "wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
+        var right = await authenticator.Invoking(_ => Login("staff", Secret)).Should().ThrowAsync<AuthenticationFailedException>("an attempt that cannot be counted is not compared");
 
-        known.Which.Reason.Should().Be(AuthenticationFailureReason.InvalidCredentials);
-        known.Which.Message.Should().Be(unknown.Which.Message);
-        unknown.Which.Reason.Should().Be(AuthenticationFailureReason.InvalidCredentials);
-        _log.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error && e.EventId.Id == 1005)
-            .Which.Message.Should().NotContain("staff");
+        new[] { known, unknown, right }.Select(failure => (failure.Which.Reason, failure.Which.Message))
+            .Should().AllBeEquivalentTo((AuthenticationFailureReason.InvalidCredentials, known.Which.Message));
+        _log.Entries.Where(e => e.Level == LogLevel.Error && e.EventId.Id == 1005).Should().HaveCount(3)
+            .And.OnlyContain(e => !e.Message.Contains("staff") && !e.Message.Contains("nobody"));
     }
 
     [Test]
@@ -145,6 +145,7 @@ public sealed class ObservabilityTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILogger<Authenticator>>(_log);
+        services.AddSingleton<ILogger<PasswordAttempts>>(new CapturingLogger<PasswordAttempts>(_log.Entries));
         services.AddUserTypes(o =>
         {
             o.Password.WorkFactor = 4;
@@ -159,10 +160,13 @@ public sealed class ObservabilityTests
 
     private sealed class UnavailableLockoutStore : IUserLockoutStore
     {
-        public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
+        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
 
-        public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
+        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The database did not answer.");
+
+        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
     }
 }

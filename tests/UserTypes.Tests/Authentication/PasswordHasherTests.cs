@@ -39,7 +39,7 @@ public sealed class PasswordHasherTests
     {
         var hash = Hasher(workFactor: 5).Hash("password");
 
-        hash.Should().StartWith("$2").And.Contain("$05$");
+        hash.Should().StartWith("$nfkc$2").And.Contain("$05$");
     }
 
     [Test]
@@ -60,5 +60,58 @@ public sealed class PasswordHasherTests
 
         outcome.Should().Be(PasswordVerification.Failed);
         malformed.Should().BeTrue();
+    }
+
+    [TestCase("$nfkc")]
+    [TestCase("$nfkcnot a hash")]
+    [TestCase("$nfkc$2a$04$short")]
+    public void Verify_AMalformedNormalisedHash_FailsWithoutThrowing(string hash)
+    {
+        Hasher().Verify("password", hash, out var malformed).Should().Be(PasswordVerification.Failed);
+        malformed.Should().BeTrue();
+    }
+
+    // NIST SP 800-63B 5.1.1.2: the same password typed with composed or decomposed accents, fullwidth forms or
+    // compatibility ligatures (as some keyboards and input methods send them) is the same password.
+    [TestCase("caf\u00E9 au lait", "cafe\u0301 au lait")]
+    [TestCase("\uFF50\uFF41\uFF53\uFF53 phrase", "pass phrase")]
+    [TestCase("\uFB01ne print", "fine print")]
+    [TestCase("\uD55C\uAE00 password", "\u1112\u1161\u11AB\u1100\u1173\u11AF password")]
+    public void Verify_EquivalentSpellingsOfOnePassword_AreOnePassword(string typed, string typedElsewhere)
+    {
+        var hasher = Hasher();
+        var hash = hasher.Hash(typed);
+
+        hasher.Verify(typedElsewhere, hash, out _).Should().Be(PasswordVerification.Succeeded);
+    }
+
+    [Test]
+    public void Verify_DifferentPasswords_StayDifferentAfterNormalisation()
+    {
+        var hasher = Hasher();
+        var hash = hasher.Hash("caf\u00E9 au lait");
+
+        hasher.Verify("cafe au lait", hash, out _).Should().Be(PasswordVerification.Failed, "normalisation composes, it does not strip accents");
+    }
+
+    [Test]
+    public void Verify_AHashMadeBeforeNormalisation_IsCheckedAsMade_AndAsksForARehash()
+    {
+        var decomposed = "cafe\u0301 au lait";
+        var legacy = BCrypt.Net.BCrypt.EnhancedHashPassword(decomposed, 4, BCrypt.Net.HashType.SHA384);
+        var hasher = Hasher();
+
+        hasher.Verify(decomposed, legacy, out _).Should().Be(PasswordVerification.SucceededRehashNeeded);
+        hasher.Verify("caf\u00E9 au lait", legacy, out _).Should().Be(PasswordVerification.Failed, "the old hash knows only the spelling it was made from");
+        hasher.Verify("caf\u00E9 au lait", hasher.Hash(decomposed), out _).Should().Be(PasswordVerification.Succeeded, "the rehash knows both");
+    }
+
+    [Test]
+    public void Verify_APasswordWithALoneSurrogate_FailsAsAWrongPassword()
+    {
+        var hasher = Hasher();
+
+        hasher.Verify("pass\uD800word", hasher.Hash("password"), out var malformed).Should().Be(PasswordVerification.Failed);
+        malformed.Should().BeFalse("the hash is fine; the input is what no account can have");
     }
 }

@@ -83,7 +83,7 @@ public sealed class AddUserTypesTests
     [Test]
     public void AddUserTypes_HostStoreRegisteredFirst_IsKeptWithoutAStoreChoice()
     {
-        var store = new InMemoryStore(new StoreChangeSignal());
+        var store = new InMemoryStore(new StoreChangeSignal(), TimeProvider.System);
         var services = new ServiceCollection();
         services.AddSingleton<IWorkspaceStore>(store);
         services.AddUserTypes();

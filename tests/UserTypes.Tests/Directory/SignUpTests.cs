@@ -217,7 +217,7 @@ public sealed class SignUpTests(StoreKind store) : StoreFixture(store)
         var result = await _host.SignUpAsync(_workspace, "john@softr.io", TestHost.Password);
 
         var stored = await _host.StoredAsync(result);
-        stored.PasswordHash.Should().StartWith("$2").And.NotContain(TestHost.Password);
+        stored.PasswordHash.Should().StartWith("$nfkc$2").And.NotContain(TestHost.Password);
     }
 
     [Test]

@@ -69,6 +69,24 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task FortyParallelGuessesFromTwoProcesses_CompareNoMoreThanTheLimit()
+    {
+        // Work factor 10 for the account too: a verification costs what the stored hash says.
+        using var strong = NewHost(o => o.Password.WorkFactor = 10, shareStoresWith: _host);
+        await strong.Users.CreateInternalUserAsync(_workspace, "target", "target@softr.io", AdminPassword);
+
+        var workers = Enumerable.Range(0, 2)
+            .Select(_ => StartWorker("burst", StoreArgument, _host.Database.ConnectionString!, _workspace, "target", "a wrong guess", "20", "5"))
+            .ToList();
+        var lines = (await Task.WhenAll(workers.Select(OutputOfAsync))).SelectMany(l => l).ToList();
+
+        lines.Should().HaveCount(40);
+        lines.Count(l => l == "failed InvalidCredentials").Should().Be(5, "only the reserved attempts were compared");
+        lines.Count(l => l == "failed LockedOut").Should().Be(35);
+        (await _host.Users.FindByUserNameAsync(_workspace, "target"))!.LockoutEnd.Should().NotBeNull();
+    }
+
+    [Test]
     public async Task AWriterKilledMidRun_LeavesEveryReportedAccountIntact_AndNothingHalfWritten()
     {
         var worker = StartWorker("create-forever", StoreArgument, _host.Database.ConnectionString!, _workspace, "a password", "bulk");
@@ -97,7 +115,7 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
             var account = await _host.Users.FindByUserNameAsync(_workspace, userName);
             account.Should().NotBeNull($"{userName} was reported created");
             account!.Id.Should().Be(id);
-            (await _host.StoredAsync(account)).PasswordHash.Should().StartWith("$2");
+            (await _host.StoredAsync(account)).PasswordHash.Should().StartWith("$nfkc$2");
         }
 
         var rows = _host.Database.Count($"SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = '{_workspace}' AND user_name LIKE 'bulk-%'");

@@ -36,7 +36,7 @@ internal sealed partial class InMemoryStore
 
     public Task<IReadOnlyList<StoredToken>> ListTokensAsync(
         string workspaceId, TokenPurpose purpose, DateTimeOffset now, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken) =>
-        Read<IReadOnlyList<StoredToken>>(
+        Locked<IReadOnlyList<StoredToken>>(
             workspaceId,
             tenant => [.. tenant.Tokens.Where(issued => issued.Usable).Select(issued => issued.Token)
                 .Where(token => token.Purpose == purpose && token.ExpiresAt > now)
@@ -47,7 +47,7 @@ internal sealed partial class InMemoryStore
             cancellationToken);
 
     public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken) =>
-        Read(
+        Locked(
             workspaceId,
             tenant =>
             {
@@ -58,7 +58,7 @@ internal sealed partial class InMemoryStore
             cancellationToken);
 
     private Task<IReadOnlyList<StoredToken>> FindTokens(string workspaceId, Func<StoredToken, bool> match, CancellationToken cancellationToken) =>
-        Read<IReadOnlyList<StoredToken>>(
+        Locked<IReadOnlyList<StoredToken>>(
             workspaceId,
             tenant => [.. tenant.Tokens.Where(issued => issued.Usable && match(issued.Token)).Select(issued => issued.Token).OrderByDescending(token => token.CreatedAt)],
             cancellationToken);

@@ -51,6 +51,7 @@ internal sealed partial class InMemoryStore
             }
 
             tenant.Remove(previous);
+            tenant.Attempts.Remove(LoginAttemptKeys.ForAccount(userId));
         }
 
         changes.AccountChanged(workspaceId, userId);
@@ -58,16 +59,16 @@ internal sealed partial class InMemoryStore
     }
 
     public Task<StoredUser?> FindByIdAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.ById.GetValueOrDefault(userId), cancellationToken);
+        Locked(workspaceId, tenant => tenant.Shown(tenant.ById.GetValueOrDefault(userId), time.GetUtcNow()), cancellationToken);
 
     public Task<StoredUser?> FindByUserNameAsync(string workspaceId, string normalizedUserName, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.IdByName.TryGetValue(normalizedUserName, out var id) ? tenant.ById[id] : null, cancellationToken);
+        Locked(workspaceId, tenant => tenant.Shown(tenant.IdByName.TryGetValue(normalizedUserName, out var id) ? tenant.ById[id] : null, time.GetUtcNow()), cancellationToken);
 
     public Task<StoredUser?> FindByEmailAsync(string workspaceId, string email, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.IdByEmail.TryGetValue(email, out var id) ? tenant.ById[id] : null, cancellationToken);
+        Locked(workspaceId, tenant => tenant.Shown(tenant.IdByEmail.TryGetValue(email, out var id) ? tenant.ById[id] : null, time.GetUtcNow()), cancellationToken);
 
     public Task<IReadOnlyList<StoredUser>> ListAsync(string workspaceId, UserListFilter filter, CancellationToken cancellationToken) =>
-        Read<IReadOnlyList<StoredUser>>(
+        Locked<IReadOnlyList<StoredUser>>(
             workspaceId,
             tenant => tenant.ById.Values
                 .Where(user => (filter.UserType is null || user.Account.UserType == filter.UserType)
@@ -80,11 +81,12 @@ internal sealed partial class InMemoryStore
                 .OrderBy(user => user.NormalizedUserName, StringComparer.Ordinal)
                 .ThenBy(user => user.Account.Id, StringComparer.Ordinal)
                 .Take(filter.Limit)
+                .Select(user => tenant.Shown(user, time.GetUtcNow())!)
                 .ToList(),
             cancellationToken);
 
     public Task<StoredUser?> FindAnonymousAsync(string workspaceId, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.Anonymous, cancellationToken);
+        Locked(workspaceId, tenant => tenant.Shown(tenant.Anonymous, time.GetUtcNow()), cancellationToken);
 
     private static bool IsAfter(StoredUser user, (string NormalizedUserName, string Id) position)
     {
@@ -93,7 +95,7 @@ internal sealed partial class InMemoryStore
     }
 
     public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
-        Read(workspaceId, tenant => tenant.Seats, cancellationToken);
+        Locked(workspaceId, tenant => tenant.Seats, cancellationToken);
 
     public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken)
     {
@@ -135,17 +137,6 @@ internal sealed partial class InMemoryStore
         return Task.FromResult<ReclassificationReport?>(report);
     }
 
-    public Task<UserAccount?> RecordFailedLoginAsync(string workspaceId, string userId, int maxFailedAttempts, DateTimeOffset lockoutEnd, CancellationToken cancellationToken) =>
-        Change(workspaceId, userId, account =>
-        {
-            var failures = account.AccessFailedCount + 1;
-            var locks = failures >= maxFailedAttempts;
-            return (account with { AccessFailedCount = locks ? 0 : failures, LockoutEnd = locks ? lockoutEnd : account.LockoutEnd }, null);
-        }, cancellationToken);
-
-    public Task RecordSuccessfulLoginAsync(string workspaceId, string userId, string? newPasswordHash, CancellationToken cancellationToken) =>
-        Change(workspaceId, userId, account => (account with { AccessFailedCount = 0, LockoutEnd = null }, newPasswordHash), cancellationToken);
-
     private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -178,25 +169,6 @@ internal sealed partial class InMemoryStore
         return Task.FromResult(UserStoreResult.Succeeded);
     }
 
-    // A lockout-store write: counters and hash only, cached nowhere, so nothing is signalled.
-    private Task<UserAccount?> Change(string workspaceId, string userId, Func<UserAccount, (UserAccount Account, string? NewHash)> change, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var tenant = TenantOf(workspaceId);
-        lock (tenant.Gate)
-        {
-            if (!tenant.ById.TryGetValue(userId, out var current))
-            {
-                return Task.FromResult<UserAccount?>(null);
-            }
-
-            var (account, newHash) = change(current.Account);
-            var changed = current with { Account = account with { Version = current.Account.Version + 1 }, PasswordHash = newHash ?? current.PasswordHash };
-            tenant.Write(changed, current);
-            return Task.FromResult<UserAccount?>(changed.Account);
-        }
-    }
-
     // One workspace's accounts. Every member is used only under Gate.
     private sealed class Tenant
     {
@@ -210,6 +182,8 @@ internal sealed partial class InMemoryStore
 
         public List<IssuedToken> Tokens { get; } = [];
 
+        public Dictionary<string, LoginAttemptRecord> Attempts { get; } = new(StringComparer.Ordinal);
+
         public SeatCounts Seats { get; private set; }
 
         public long ClassifiedVersion { get; set; }
@@ -218,6 +192,17 @@ internal sealed partial class InMemoryStore
         public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;
 
         private string? AnonymousId { get; set; }
+
+        // An account as a read shows it: with the failures and lock of its own login-attempt record at that moment.
+        public StoredUser? Shown(StoredUser? user, DateTimeOffset now)
+        {
+            if (user is null)
+            {
+                return null;
+            }
+
+            return user with { Account = LoginAttemptRecord.Show(user.Account, Attempts.GetValueOrDefault(LoginAttemptKeys.ForAccount(user.Account.Id)), now) };
+        }
 
         public int EnabledAdministrators(string? except) => ById.Values.Count(user => user.IsEnabledAdministrator && user.Account.Id != except);
 

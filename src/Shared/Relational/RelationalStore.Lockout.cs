@@ -1,0 +1,93 @@
+namespace UserTypes;
+
+internal sealed partial class RelationalStore
+{
+    // Expired records purged per reservation: more than one, so they never pile up, few enough to keep the write short.
+    private const int AttemptPurgeBatch = 10;
+
+    private const string Attempts = "usertypes_login_attempts";
+
+    // The steps of LoginAttemptRecord.Reserve as one upsert, so that it is atomic in any number of processes: a record
+    // past its expiry counts as new, a locked one is left alone (no row comes back), and the reservation that reaches
+    // the limit locks. Every SET expression reads the record as it was before the statement.
+    private static readonly string ReserveSql = BuildReserveSql();
+
+    public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var (inserted, _) = LoginAttemptRecord.Reserve(null, policy, now);
+        return ReadAsync(
+            async connection =>
+            {
+                var rows = await connection.Command(
+                    ReserveSql,
+                    null,
+                    [
+                        ("workspace_id", workspaceId),
+                        ("attempt_key", attemptKey),
+                        ("now", now.UtcTicks),
+                        ("max", policy.MaxFailedAttempts),
+                        ("first", policy.FirstLockout.Ticks),
+                        ("longest", policy.LongestLockout.Ticks),
+                        ("kept", policy.FailuresKeptAfterLockout),
+                        ("batch", AttemptPurgeBatch),
+                        .. LoginAttemptRow.Parameters(inserted),
+                    ]).ReadAllAsync(reader => LoginAttemptRow.Read(reader).LastReserved, cancellationToken).ConfigureAwait(false);
+                return rows.Count == 1 ? rows[0] : null;
+            },
+            cancellationToken);
+    }
+
+    public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return ReadAsync(
+            connection => connection.Command(
+                $"UPDATE {Attempts} SET " +
+                "counted_from = CASE WHEN counted_from > @ticket THEN counted_from ELSE @ticket + 1 END, " +
+                "lockout_end = CASE WHEN locked_by = @ticket THEN NULL ELSE lockout_end END, " +
+                "locked_by = CASE WHEN locked_by = @ticket THEN NULL ELSE locked_by END, " +
+                "next_lockout = CASE WHEN issued = @ticket + 1 THEN NULL ELSE next_lockout END " +
+                "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key AND epoch = @epoch",
+                null,
+                ("workspace_id", workspaceId),
+                ("attempt_key", attemptKey),
+                ("epoch", attempt.Epoch),
+                ("ticket", attempt.Ticket)).RunAsync(cancellationToken),
+            cancellationToken);
+    }
+
+    public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
+        ReadAsync(
+            connection => connection.Command(
+                $"UPDATE {Attempts} SET counted_from = issued, lockout_end = NULL, locked_by = NULL, next_lockout = NULL " +
+                "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
+                null,
+                ("workspace_id", workspaceId),
+                ("attempt_key", attemptKey)).RunAsync(cancellationToken),
+            cancellationToken);
+
+    private static string BuildReserveSql()
+    {
+        const string fresh = "a.expires_at <= @now";
+        const string countedFrom = $"(CASE WHEN {fresh} THEN a.issued ELSE a.counted_from END)";
+        const string length = $"COALESCE(CASE WHEN {fresh} THEN NULL ELSE a.next_lockout END, @first)";
+        const string locks = $"(a.issued + 1 - {countedFrom} >= @max)";
+        return
+            $"INSERT INTO {Attempts} AS a (workspace_id, attempt_key, {LoginAttemptRow.Columns}) VALUES (@workspace_id, @attempt_key, {LoginAttemptRow.Values}) " +
+            "ON CONFLICT (workspace_id, attempt_key) DO UPDATE SET " +
+            "issued = a.issued + 1, " +
+            $"counted_from = CASE WHEN {locks} THEN a.issued + 1 - @kept ELSE {countedFrom} END, " +
+            $"lockout_end = CASE WHEN {locks} THEN @now + {length} ELSE NULL END, " +
+            $"locked_by = CASE WHEN {locks} THEN a.issued ELSE NULL END, " +
+            $"next_lockout = CASE WHEN {locks} THEN (CASE WHEN {length} * 2 > @longest THEN @longest ELSE {length} * 2 END) " +
+            $"WHEN {fresh} THEN NULL ELSE a.next_lockout END, " +
+            $"expires_at = (CASE WHEN {locks} THEN @now + {length} ELSE @now END) + @longest " +
+            $"WHERE {fresh} OR a.lockout_end IS NULL OR a.lockout_end <= @now " +
+            $"RETURNING {LoginAttemptRow.Columns}; " +
+
+            // The purge after it, in the same round trip, so it never removes the record just written.
+            $"DELETE FROM {Attempts} WHERE workspace_id = @workspace_id AND attempt_key IN " +
+            $"(SELECT attempt_key FROM {Attempts} WHERE workspace_id = @workspace_id AND expires_at <= @now LIMIT @batch)";
+    }
+}
