@@ -23,6 +23,10 @@ builder.Services.AddUserTypes(options =>
 {
     options.ExternalUsers.Enabled = true;
     options.AnonymousUsers.AllowImplicit = true;
+
+    // Someone who mistypes is kept out for seconds, not minutes: the fifth failure in a row locks for 2 seconds, each
+    // further one for twice as long, up to the 15-minute lock. The rate limiter below stops one client locking many.
+    options.Lockout.BackOff = TimeSpan.FromSeconds(2);
 }).AddSqliteStores(connectionString);
 builder.Services.AddSingleton<IAccountMailer>(services => new OutboxMailer(outbox, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SampleDatabase(connectionString));

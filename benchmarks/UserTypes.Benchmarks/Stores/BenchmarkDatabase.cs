@@ -17,9 +17,13 @@ internal sealed class BenchmarkDatabase : IDisposable
     private readonly string? _connectionString;
     private readonly ServiceProvider _provider;
 
-    public BenchmarkDatabase(string kind, int collaborators = 0)
+    public BenchmarkDatabase(string kind, int collaborators = 0, Action<UserTypesOptions>? configure = null)
     {
-        var builder = new ServiceCollection().AddUserTypes(o => o.Mail.Enabled = false);
+        var builder = new ServiceCollection().AddUserTypes(o =>
+        {
+            o.Mail.Enabled = false;
+            configure?.Invoke(o);
+        });
         switch (kind)
         {
             case "Sqlite":
@@ -55,6 +59,8 @@ internal sealed class BenchmarkDatabase : IDisposable
 
     public IUserDirectory Directory => _provider.GetRequiredService<IUserDirectory>();
 
+    public IAuthenticator Authenticator => _provider.GetRequiredService<IAuthenticator>();
+
     public IWorkspaceStore Workspaces { get; }
 
     public IUserTypesStore Users { get; }
@@ -69,14 +75,14 @@ internal sealed class BenchmarkDatabase : IDisposable
     public void InsertAccounts(int count)
     {
         const string Columns = "id, workspace_id, user_name, normalized_user_name, email, email_confirmed, user_type, user_type_source, person_id, enabled, " +
-            "rights, access_failed_count, lockout_end, created_at, version, password_hash, security_stamp, administrator";
+            "rights, created_at, version, password_hash, security_stamp, administrator";
         var sql = _file is not null
             ? $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) INSERT INTO usertypes_users ({Columns}) " +
               "SELECT printf('u%06d', i), 'bench', printf('user%06d', i), printf('USER%06d', i), printf('user%06d@company.example', i), 1, 0, 1, NULL, 1, " +
-              "'{\"Functional\":[],\"Data\":{}}', 0, NULL, 0, 1, 'hash', printf('stamp%06d', i), 0 FROM n"
+              "'{\"Functional\":[],\"Data\":{}}', 0, 1, 'hash', printf('stamp%06d', i), 0 FROM n"
             : $"INSERT INTO usertypes_users ({Columns}) " +
               "SELECT 'u' || lpad(i::text, 6, '0'), 'bench', 'user' || lpad(i::text, 6, '0'), 'USER' || lpad(i::text, 6, '0'), 'user' || lpad(i::text, 6, '0') || '@company.example', " +
-              "true, 0, 1, NULL, true, '{\"Functional\":[],\"Data\":{}}', 0, NULL, 0, 1, 'hash', 'stamp' || i, false " +
+              "true, 0, 1, NULL, true, '{\"Functional\":[],\"Data\":{}}', 0, 1, 'hash', 'stamp' || i, false " +
               $"FROM generate_series(1, {count}) AS i";
         using System.Data.Common.DbConnection connection = _file is not null ? new SqliteConnection(_connectionString) : new NpgsqlConnection(_connectionString);
         connection.Open();

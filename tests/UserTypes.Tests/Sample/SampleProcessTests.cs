@@ -66,6 +66,21 @@ public sealed class SampleProcessTests
             signedUp.StatusCode.Should().Be(HttpStatusCode.OK);
             output.Should().Contain(line => line.Contains(Path.Combine(folder, "outbox"), StringComparison.Ordinal), "the banner says where the mail goes");
 
+            // Back-off: five wrong passwords lock for two seconds, then the right one gets in.
+            var wrong = new List<HttpStatusCode>();
+            for (var i = 0; i < 5; i++)
+            {
+                wrong.Add((await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: $"wrong guess {i}"), cancellationToken)).StatusCode);
+            }
+
+            var whileLocked = await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: "sunny hill 1"), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(2.2), cancellationToken);
+            var afterBackOff = await http.SendAsync(Request(HttpMethod.Get, "/me", user: "sam@acme.example", password: "sunny hill 1"), cancellationToken);
+
+            wrong.Should().OnlyContain(status => status == HttpStatusCode.Unauthorized).And.HaveCount(5);
+            whileLocked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the fifth failure locked the account for two seconds");
+            afterBackOff.StatusCode.Should().Be(HttpStatusCode.OK);
+
             // A burst of parallel guesses from one address meets the rate limiter: at most 10 credential requests a
             // minute (two were the sign-up's), however many arrive at once. Even if the minute rolls over during
             // the burst, at most 18 of the 20 get through.

@@ -81,6 +81,9 @@ internal sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>Runs statements straight against the database.</summary>
+    public void Execute(string sql) => Count(sql + "; SELECT 0");
+
     /// <summary>Runs a query that returns one number, straight against the database.</summary>
     public long Count(string sql)
     {
