@@ -56,6 +56,10 @@ internal sealed class TestHost : IDisposable
 
     public IAuthenticator Authenticator => _provider.GetRequiredService<IAuthenticator>();
 
+    /// <summary>Logs in with a password: <see langword="null"/> when it succeeds, else the failure's reason.</summary>
+    public Task<AuthenticationFailureReason?> LoginOutcomeAsync(string workspaceId, string userName, string password) =>
+        LoginOutcome.OfAsync(Authenticator, workspaceId, userName, password);
+
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 

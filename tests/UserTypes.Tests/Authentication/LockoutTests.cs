@@ -7,6 +7,7 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     private TestHost _host = null!;
     private string _workspace = null!;
     private UserAccount _staff = null!;
+    private readonly List<TestHost> _ownHosts = [];
 
     [SetUp]
     public async Task SetUp()
@@ -17,7 +18,11 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     }
 
     [TearDown]
-    public void TearDown() => _host?.Dispose();
+    public void TearDown()
+    {
+        _host?.Dispose();
+        _ownHosts.ForEach(host => host.Dispose());
+    }
 
     private Task<AuthenticatedUser> LoginAsync(string password) =>
         _host.Get<IAuthenticator>().AuthenticateAsync(_workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
@@ -70,16 +75,23 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
         (await LoginAsync(TestHost.Password)).UserName.Should().Be("staff", "four failures after a success do not lock");
     }
 
+    // A host of its own with its options, its workspace and the member "staff".
+    private async Task<(TestHost Host, string Workspace, UserAccount Staff)> StaffHostAsync(Action<UserTypesOptions> configure)
+    {
+        var host = NewHost(configure);
+        _ownHosts.Add(host);
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        return (host, workspace, await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password));
+    }
+
     [Test]
     public async Task ConfiguredLimitAndDuration_AreHonoured()
     {
-        using var host = NewHost(o =>
+        var (host, workspace, staff) = await StaffHostAsync(o =>
         {
             o.Lockout.MaxFailedAttempts = 2;
             o.Lockout.Duration = TimeSpan.FromMinutes(1);
         });
-        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
-        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
         var login = (string password) => host.Get<IAuthenticator>().AuthenticateAsync(workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
 
         await login.Invoking(l => l("wrong password")).Should().ThrowAsync<AuthenticationFailedException>();
@@ -91,22 +103,9 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task TwentyConcurrentWrongPasswords_AreTwentyCountedFailures()
     {
-        using var host = NewHost(o => o.Lockout.MaxFailedAttempts = 1000);
-        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
-        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
-        var authenticator = host.Get<IAuthenticator>();
+        var (host, workspace, staff) = await StaffHostAsync(o => o.Lockout.MaxFailedAttempts = 1000);
 
-        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-        {
-            try
-            {
-                await authenticator.AuthenticateAsync(workspace, new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication);
-            }
-            catch (AuthenticationFailedException)
-            {
-            }
-        }));
-        await Task.WhenAll(attempts);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.LoginOutcomeAsync(workspace, "staff", "wrong password"))));
 
         (await host.StoredAsync(staff)).Account.AccessFailedCount.Should().Be(20);
     }
@@ -126,17 +125,12 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AnUnknownUserName_LocksLikeAKnownOne()
     {
-        var authenticator = _host.Get<IAuthenticator>();
-        async Task<AuthenticationFailureReason> Guess(string userName) =>
-            (await authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(userName, "wrong password"), ClientKind.WebApplication))
-                .Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason;
-
-        var known = new List<AuthenticationFailureReason>();
-        var unknown = new List<AuthenticationFailureReason>();
+        var known = new List<AuthenticationFailureReason?>();
+        var unknown = new List<AuthenticationFailureReason?>();
         for (var i = 0; i < 6; i++)
         {
-            known.Add(await Guess("staff"));
-            unknown.Add(await Guess("nobody"));
+            known.Add(await _host.LoginOutcomeAsync(_workspace, "staff", "wrong password"));
+            unknown.Add(await _host.LoginOutcomeAsync(_workspace, "nobody", "wrong password"));
         }
 
         unknown.Should().Equal(known).And.EndWith(AuthenticationFailureReason.LockedOut);
@@ -147,17 +141,13 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     public async Task FortyParallelGuesses_AtWorkFactor10_CompareOnlyTheLimit()
     {
         // The account's hash at work factor 10 too: a verification costs what the stored hash says.
-        using var host = NewHost(o => o.Password.WorkFactor = 10);
-        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
-        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        var (host, workspace, staff) = await StaffHostAsync(o => o.Password.WorkFactor = 10);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var attempts = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
         {
             await start.Task;
-            var failure = await host.Authenticator.Invoking(a => a.AuthenticateAsync(workspace, new PasswordCredentials("staff", "wrong password"), ClientKind.WebApplication))
-                .Should().ThrowAsync<AuthenticationFailedException>();
-            return failure.Which.Reason;
+            return await host.LoginOutcomeAsync(workspace, "staff", "wrong password");
         })).ToList();
         start.SetResult();
         var reasons = await Task.WhenAll(attempts);
@@ -170,25 +160,12 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task BackOff_LocksForSecondsThenLonger_AndTheOwnerGetsIn()
     {
-        using var host = NewHost(o =>
+        var (host, workspace, _) = await StaffHostAsync(o =>
         {
             o.Lockout.MaxFailedAttempts = 3;
             o.Lockout.BackOff = TimeSpan.FromSeconds(1);
         });
-        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
-        await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
-        async Task<string> Login(string password)
-        {
-            try
-            {
-                await host.Authenticator.AuthenticateAsync(workspace, new PasswordCredentials("staff", password), ClientKind.WebApplication);
-                return "ok";
-            }
-            catch (AuthenticationFailedException e)
-            {
-                return e.Reason.ToString();
-            }
-        }
+        async Task<string> Login(string password) => (await host.LoginOutcomeAsync(workspace, "staff", password))?.ToString() ?? "ok";
 
         var outcomes = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -61,7 +61,7 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         await using var provider = services.BuildServiceProvider();
         var users = provider.GetRequiredService<IUserDirectory>();
         var authenticator = provider.GetRequiredService<IAuthenticator>();
-        Task<AuthenticationFailureReason?> Login(string userName, string password) => Reason(() => authenticator.AuthenticateAsync("ws", new PasswordCredentials(userName, password), ClientKind.WebApplication));
+        Task<AuthenticationFailureReason?> Login(string userName, string password) => LoginOutcome.OfAsync(authenticator, "ws", userName, password);
 
         var locked = await users.FindByIdAsync("ws", "id-locked");
         var counted = await users.FindByIdAsync("ws", "id-counted");
@@ -79,18 +79,5 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         afterUnlock.Should().BeNull("the version-1 hash still verifies");
         _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(2);
         _database.Count("SELECT COUNT(*) FROM usertypes_users WHERE password_hash LIKE '$nfkc%'").Should().Be(1, "the login renewed the old hash");
-    }
-
-    private static async Task<AuthenticationFailureReason?> Reason(Func<Task> login)
-    {
-        try
-        {
-            await login();
-            return null;
-        }
-        catch (AuthenticationFailedException e)
-        {
-            return e.Reason;
-        }
     }
 }
