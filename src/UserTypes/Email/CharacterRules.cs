@@ -38,6 +38,30 @@ internal static class CharacterRules
     };
 
     /// <summary>
+    /// Whether a combining mark starts <paramref name="text"/> or follows one of its dots, with nothing to combine
+    /// with: a local part's atom or a domain's label must begin with a base character (UTS #46 section 4.1,
+    /// validity criterion 6; RFC 5891 section 4.2.3.2).
+    /// </summary>
+    /// <param name="text">Part of an address, of valid UTF-16.</param>
+    /// <returns><see langword="true"/> when an atom or label begins with a mark.</returns>
+    public static bool HasLoneMark(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(text, out var first, out _) == OperationStatus.Done
+                && Rune.GetUnicodeCategory(first) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                return true;
+            }
+
+            var dot = text.IndexOf('.');
+            text = dot < 0 ? default : text[(dot + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Checks the non-ASCII character at <paramref name="i"/>: printable Unicode only, no lone surrogates,
     /// invisible format characters, separators, private use or unassigned code points.
     /// </summary>

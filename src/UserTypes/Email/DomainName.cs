@@ -9,7 +9,9 @@ namespace UserTypes;
 /// comparison in the library is an ordinal comparison of this form.
 /// </summary>
 /// <remarks>
-/// Plain letter-digit-hyphen domains take an allocation-free, vectorised path; anything else goes through
+/// Plain letter-digit-hyphen domains take an allocation-free, vectorised path. Anything else meets the local part's
+/// character rules (<see cref="CharacterRules"/>), no label may start with a combining mark, and the domain is put in
+/// NFC, as UTS #46 does, so that composed and decomposed spellings are one domain. It then goes through
 /// <see cref="IdnMapping"/> and must survive a round trip unchanged, which keeps characters that IDNA silently
 /// drops or folds (zero-width characters, soft hyphens, fullwidth letters, ideographic full stops) from making a
 /// lookalike domain equal to a real one. A trailing dot is refused, not removed: an address never needs it, and
@@ -195,10 +197,20 @@ internal static class DomainName
             }
             else
             {
-                // Given in Unicode: ToAscii then ToUnicode must give back its lower-case NFC form, or IDNA has
-                // dropped or mapped a character that a lookalike domain could hide behind.
+                // Given in Unicode: NFC first, as UTS #46 processing does, so that the composed and decomposed
+                // spellings of a label are one domain. A label must not begin with a combining mark (UTS #46 validity
+                // criterion 6); IDNA refuses that too, but without saying why.
+                var normalized = domain.Normalize(NormalizationForm.FormC);
+                if (CharacterRules.HasLoneMark(normalized))
+                {
+                    error = "a domain label must not start with a combining mark (it has nothing to combine with).";
+                    return null;
+                }
+
+                // ToAscii then ToUnicode must give back the lower-case NFC form, or IDNA has dropped or mapped a
+                // character that a lookalike domain could hide behind.
                 var expected = domain.ToLowerInvariant().Normalize(NormalizationForm.FormC);
-                ascii = Idn.GetAscii(domain.Normalize(NormalizationForm.FormC));
+                ascii = Idn.GetAscii(normalized);
                 if (!string.Equals(Idn.GetUnicode(ascii), expected, StringComparison.Ordinal))
                 {
                     error = "the domain contains characters that IDNA drops or maps to others (invisible, fullwidth, compatibility or special-case letters).";

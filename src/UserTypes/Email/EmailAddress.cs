@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 namespace UserTypes;
@@ -92,7 +91,9 @@ internal sealed class EmailAddress
                 ? $"the part before '@' has at most {MaxLocalPartLength} octets in UTF-8 (it has {octets})."
                 : octets + 1 + domain.Length > MaxLength
                     ? $"an address has at most {MaxLength} octets in UTF-8."
-                    : DescribeLoneMark(localPart) ?? Diagnose(string.Concat(localPart, "@", domain), localPart.Length);
+                    : CharacterRules.HasLoneMark(localPart)
+                        ? "the part before '@' must not have a combining mark with nothing to combine with."
+                        : Diagnose(string.Concat(localPart, "@", domain), localPart.Length);
             if (error is not null)
             {
                 return error;
@@ -100,21 +101,6 @@ internal sealed class EmailAddress
         }
 
         address = new EmailAddress(localPart, domain);
-        return null;
-    }
-
-    // A combining mark must follow the character it combines with, not start the local part or a dot-separated atom.
-    private static string? DescribeLoneMark(string localPart)
-    {
-        for (var i = 0; i < localPart.Length; i++)
-        {
-            if ((i == 0 || localPart[i - 1] == '.')
-                && CharUnicodeInfo.GetUnicodeCategory(localPart, i) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                return "the part before '@' must not have a combining mark with nothing to combine with.";
-            }
-        }
-
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using CsCheck;
+using UserTypes.Tests.Email;
 
 namespace UserTypes.Tests.Classification;
 
@@ -29,6 +30,9 @@ public sealed class ClassificationPropertyTests
 
     private static readonly Gen<string> Addresses =
         Gen.Select(Gen.OneOfConst("john", "j.doe", "a+b"), Gen.OneOfConst(Domains), (local, domain) => $"{local}@{domain}");
+
+    // Plain addresses of up to PlainAddress.MaxLength characters: the ones the fast path must take.
+    private static readonly Gen<string> PlainAddresses = CreatePlainAddresses();
 
     [Test]
     public void Classify_AgreesWithReferenceModel()
@@ -82,7 +86,8 @@ public sealed class ClassificationPropertyTests
         // Strings of a shape close to an address, long enough for several vector steps and the overlapping last
         // one: the fast path may give up, but whenever it accepts, the full parser must accept too and give the
         // very same domain.
-        Gen.String[Gen.Char["aZ09.-@+_'\"( <x!\u00fc\u0000"], 0, 70].Sample(
+        // Hostile characters too (a lone mark, no-break space, bidi override, fullwidth full stop), on either side of '@'.
+        Gen.String[Gen.Char["aZ09.-@+_'\"( <x!\u00fc\u0000\u0301\u00a0\u202e\uff0e"], 0, 70].Sample(
             email =>
             {
                 var parsed = TryParse(email);
@@ -102,22 +107,61 @@ public sealed class ClassificationPropertyTests
     {
         // The other way round: a plain address of up to PlainAddress.MaxLength characters never falls back to
         // the full parser, so the measured hot path is the one such addresses really take.
-        var word = Gen.String[Gen.Char["abcxyzABCXYZ0189"], 1, 9];
-        var local = Gen.Select(word, Gen.OneOfConst("", ".", "+", "_", "-", "'"), word, (a, separator, b) => a + separator + b);
-        var label = Gen.Select(word, Gen.Bool, word, (a, hyphen, b) => hyphen ? a + "-" + b : a + b);
-        var topLevel = Gen.String[Gen.Char["abcXYZ"], 2, 6];
-        Gen.Select(local, label.Array[1, 3], topLevel, (l, labels, top) => $"{l}@{string.Join('.', labels)}.{top}")
-            .Where(email => email.Length <= PlainAddress.MaxLength)
-            .Sample(
-                email =>
-                {
-                    Span<char> buffer = stackalloc char[PlainAddress.BufferLength];
+        PlainAddresses.Sample(
+            email =>
+            {
+                Span<char> buffer = stackalloc char[PlainAddress.BufferLength];
 
-                    PlainAddress.TryLowerDomain(email, buffer, out var domain).Should().BeTrue(because: $"'{email}' is plain");
-                    domain.ToString().Should().Be(EmailAddress.Parse(email, "email").Domain);
-                },
-                seed: "0T4kPq2LmN8z",
-                iter: 20_000);
+                PlainAddress.TryLowerDomain(email, buffer, out var domain).Should().BeTrue(because: $"'{email}' is plain");
+                domain.ToString().Should().Be(EmailAddress.Parse(email, "email").Domain);
+            },
+            seed: "0T4kPq2LmN8z",
+            iter: 20_000);
+    }
+
+    [Test]
+    public void Parse_HostileCharacterInTheDomain_IsRefusedOnBothPaths()
+    {
+        // A plain address, then one hostile edit of its domain: a character of a forbidden category anywhere, a
+        // combining mark at the start of a label, or a character UTS #46 maps (fullwidth forms, the full stops
+        // U+3002, U+FF0E, U+FF61). The fast path must give up and the full parser must refuse: neither may let a
+        // lookalike through as the plain domain.
+        var forbidden = Gen.OneOfConst(ForbiddenCharacters.Anywhere.Select(row => ForbiddenCharacters.Text(row.CodePoint)).ToArray());
+        var mark = Gen.OneOfConst(ForbiddenCharacters.Marks.Select(char.ConvertFromUtf32).ToArray());
+        var fullStop = Gen.OneOfConst("\u3002", "\uFF0E", "\uFF61");
+        Gen.Select(PlainAddresses, Gen.Int[0, 2], forbidden, mark, fullStop, Gen.Int[0, 1000]).Sample(
+            (plain, edit, hostile, lead, stop, where) =>
+            {
+                var at = plain.IndexOf('@', StringComparison.Ordinal);
+                var email = edit switch
+                {
+                    0 => plain.Insert(at + 1 + (where % (plain.Length - at)), hostile),
+                    1 => Insert(plain, at, where, lead),
+                    _ => Fullwidth(plain, at, where, stop),
+                };
+                Span<char> buffer = stackalloc char[PlainAddress.BufferLength];
+
+                PlainAddress.TryLowerDomain(email, buffer, out _).Should().BeFalse(because: $"the fast path must leave '{email}' to the parser");
+                FluentActions.Invoking(() => EmailAddress.Parse(email, "email"))
+                    .Should().Throw<ArgumentException>(because: $"'{email}' has a hostile domain").Which.ParamName.Should().Be("email");
+            },
+            seed: "0H7sTdM4nQ2x",
+            iter: 20_000);
+
+        // The mark goes right after '@' or after one of the domain's dots.
+        static string Insert(string email, int at, int where, string mark)
+        {
+            var starts = Enumerable.Range(at, email.Length - at).Where(i => email[i] is '@' or '.').ToArray();
+            return email.Insert(starts[where % starts.Length] + 1, mark);
+        }
+
+        // One character of the domain in its fullwidth form (U+FF01..U+FF5E mirror ASCII), or a dot as another full stop.
+        static string Fullwidth(string email, int at, int where, string stop)
+        {
+            var i = at + 1 + (where % (email.Length - at - 1));
+            var replacement = email[i] == '.' && where % 2 == 0 ? stop : ((char)(email[i] + 0xFEE0)).ToString();
+            return string.Concat(email.AsSpan(0, i), replacement, email.AsSpan(i + 1));
+        }
     }
 
     // The rule in its plainest form, on the generator's ASCII domains.
@@ -130,6 +174,16 @@ public sealed class ClassificationPropertyTests
             !PublicDomains.Contains(s.Domain)
             && (s.Domain == domain || (s.IncludeSubdomains && domain.EndsWith("." + s.Domain, StringComparison.Ordinal))));
         return collaborator || signup ? UserType.Internal : UserType.External;
+    }
+
+    private static Gen<string> CreatePlainAddresses()
+    {
+        var word = Gen.String[Gen.Char["abcxyzABCXYZ0189"], 1, 9];
+        var local = Gen.Select(word, Gen.OneOfConst("", ".", "+", "_", "-", "'"), word, (a, separator, b) => a + separator + b);
+        var label = Gen.Select(word, Gen.Bool, word, (a, hyphen, b) => hyphen ? a + "-" + b : a + b);
+        var topLevel = Gen.String[Gen.Char["abcXYZ"], 2, 6];
+        return Gen.Select(local, label.Array[1, 3], topLevel, (l, labels, top) => $"{l}@{string.Join('.', labels)}.{top}")
+            .Where(email => email.Length <= PlainAddress.MaxLength);
     }
 
     private static EmailAddress? TryParse(string email)

@@ -37,6 +37,12 @@ public sealed class HostileAddressTests
         "a@[xyz.com]",
         "a@xyz\\.com",
         "a@xyz.com\u202E",    // right-to-left override
+        "a@xyz\u200E.com",    // left-to-right mark
+        "a@xyz\u2066.com",    // left-to-right isolate
+        "a@xyz\uFF0Ecom",     // fullwidth full stop
+        "a@xyz\uFF61com",     // halfwidth ideographic full stop
+        "a@\u0301xyz.com",    // combining mark with nothing to combine with
+        "a@xyz.\u0301com",
     ];
 
     private TestHost _host = null!;

@@ -67,6 +67,10 @@ public sealed class EmailAddressTests
     [TestCase("alice.\u20DDbob@x.com", "combining mark")]
     [TestCase("ali\u2028ce@x.com", "white space")]
     [TestCase("ali\u202Ece@x.com", "invisible formatting")]
+    [TestCase("alice@\u0301bc.example", "must not start with a combining mark")] // UTS #46 4.1, criterion 6
+    [TestCase("alice@a.\u0301b.example", "must not start with a combining mark")]
+    [TestCase("alice@xyz\uFF61com", "drops or maps")] // UTS #46 5: U+FF61 is mapped to '.'
+    [TestCase("alice@ｘｙｚ.com", "drops or maps")] // UTS #46 5: fullwidth letters are mapped to ASCII
     public void Parse_MalformedAddress_ThrowsNamingTheParameterAndTheProblem(string given, string problem)
     {
         var act = () => EmailAddress.Parse(given, "email");
@@ -105,6 +109,30 @@ public sealed class EmailAddressTests
 
             act.Should().Throw<ArgumentException>().WithMessage("*lone surrogate*");
         }
+    }
+
+    // The same list as the domain given alone (DomainName.Canonicalize): RFC 5892 and UTS #46 section 5 for each row.
+    [TestCaseSource(typeof(ForbiddenCharacters), nameof(ForbiddenCharacters.AnywhereCases))]
+    public void Parse_DomainWithACharacterOfAForbiddenCategory_IsRefusedWhereverItStands(int codePoint, string problem)
+    {
+        var c = ForbiddenCharacters.Text(codePoint);
+        foreach (var email in new[] { "alice@" + c + "example.com", "alice@exa" + c + "mple.com", "alice@example." + c + "com", "alice@example.com" + c })
+        {
+            var act = () => EmailAddress.Parse(email, "email");
+
+            act.Should().Throw<ArgumentException>(because: $"U+{codePoint:X4} stands in the domain of '{email}'")
+                .Where(e => e.ParamName == "email")
+                .WithMessage($"'email' is not a valid e-mail address: *{problem}*");
+        }
+    }
+
+    [Test]
+    public void Parse_DecomposedAddress_IsTheSameAddressAsTheComposed()
+    {
+        // NFC in both parts: RFC 6531 3.3 for the local part, UTS #46 section 4 (step 2) for the domain.
+        var composed = EmailAddress.Parse("Jos\u00E9@\u00E9xample.fr", "email");
+
+        EmailAddress.Parse("Jose\u0301@E\u0301XAMPLE.fr", "email").Value.Should().Be(composed.Value).And.Be("jos\u00E9@xn--xample-9ua.fr");
     }
 
     [Test]
