@@ -34,6 +34,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string OrdinalCollation => "COLLATE \"C\"";
 
+    public override string SkipLockedRows => " FOR UPDATE SKIP LOCKED";
+
     public override string LockWorkspaceSql => "SELECT classified_version, internal_seats, external_seats FROM usertypes_workspaces WHERE id = @workspace_id FOR UPDATE";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -93,7 +93,7 @@ internal static class RelationalSchema
             PRIMARY KEY (workspace_id, attempt_key));
         CREATE INDEX usertypes_login_attempts_expiry ON usertypes_login_attempts (workspace_id, expires_at);
         INSERT INTO usertypes_login_attempts (workspace_id, attempt_key, epoch, issued, counted_from, lockout_end, locked_by, next_lockout, expires_at)
-            SELECT workspace_id, 'u:' || id, 0, access_failed_count, 0, lockout_end, NULL, NULL, COALESCE(lockout_end, {DateTimeOffset.MaxValue.UtcTicks})
+            SELECT workspace_id, 'u:' || id, 0, access_failed_count, 0, lockout_end, NULL, NULL, CASE WHEN access_failed_count > 0 THEN {DateTimeOffset.MaxValue.UtcTicks} ELSE lockout_end END
             FROM usertypes_users WHERE access_failed_count > 0 OR lockout_end IS NOT NULL;
         ALTER TABLE usertypes_users DROP COLUMN access_failed_count;
         ALTER TABLE usertypes_users DROP COLUMN lockout_end;

@@ -10,7 +10,9 @@ internal sealed partial class RelationalStore
     // The steps of LoginAttemptRecord.Reserve as one upsert, so that it is atomic in any number of processes: a record
     // past its expiry counts as new, a locked one is left alone (no row comes back), and the reservation that reaches
     // the limit locks. Every SET expression reads the record as it was before the statement.
-    private static readonly string ReserveSql = BuildReserveSql();
+    private string ReserveSql => _reserveSql ??= BuildReserveSql(_dialect.SkipLockedRows);
+
+    private string? _reserveSql;
 
     public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,7 +69,7 @@ internal sealed partial class RelationalStore
                 ("attempt_key", attemptKey)).RunAsync(cancellationToken),
             cancellationToken);
 
-    private static string BuildReserveSql()
+    private static string BuildReserveSql(string skipLockedRows)
     {
         const string fresh = "a.expires_at <= @now";
         const string countedFrom = $"(CASE WHEN {fresh} THEN a.issued ELSE a.counted_from END)";
@@ -86,8 +88,10 @@ internal sealed partial class RelationalStore
             $"WHERE {fresh} OR a.lockout_end IS NULL OR a.lockout_end <= @now " +
             $"RETURNING {LoginAttemptRow.Columns}; " +
 
-            // The purge after it, in the same round trip, so it never removes the record just written.
-            $"DELETE FROM {Attempts} WHERE workspace_id = @workspace_id AND attempt_key IN " +
-            $"(SELECT attempt_key FROM {Attempts} WHERE workspace_id = @workspace_id AND expires_at <= @now LIMIT @batch)";
+            // The purge after it, in the same round trip, never of this key. Expiry is checked again on the row deleted
+            // (a record another writer revives meanwhile is live by then), and records other writers hold are skipped
+            // where the database can, so two purges never wait for each other.
+            $"DELETE FROM {Attempts} WHERE workspace_id = @workspace_id AND expires_at <= @now AND attempt_key IN " +
+            $"(SELECT attempt_key FROM {Attempts} WHERE workspace_id = @workspace_id AND expires_at <= @now AND attempt_key <> @attempt_key LIMIT @batch{skipLockedRows})";
     }
 }

@@ -17,6 +17,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Locks the workspace row for the rest of the transaction and reads its classified version and seat counters.</summary>
     public abstract string LockWorkspaceSql { get; }
 
+    /// <summary>The clause that makes a sub-select skip rows other transactions hold locked, or empty where writers are serialised anyway.</summary>
+    public virtual string SkipLockedRows => string.Empty;
+
     /// <summary>Opens a connection ready for use.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The open connection.</returns>

@@ -96,6 +96,28 @@ internal sealed partial class PasswordAttempts
     public Task ClearAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
         _attempts.ClearLoginAttemptsAsync(workspaceId, LoginAttemptKeys.ForAccount(userId), cancellationToken);
 
+    /// <summary>
+    /// Clears an account's failures and lock after a change that already landed (a password reset): a fault here is
+    /// logged, not thrown, since the change stands and the lock runs out on its own.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="userId">The account.</param>
+    /// <returns>A task that completes when cleared, or when the clear failed and was logged.</returns>
+    public async Task ClearAfterChangeAsync(string workspaceId, string userId)
+    {
+        try
+        {
+            await ClearAsync(workspaceId, userId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not UserTypesException)
+        {
+            LogNotCleared(_logger, LogText.Of(workspaceId)!, userId, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "The lockout of account '{UserId}' in workspace '{WorkspaceId}' could not be cleared after its password was reset; it runs out on its own, or unlock the account.")]
+    private static partial void LogNotCleared(ILogger logger, string workspaceId, string userId, Exception exception);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "A login attempt in workspace '{WorkspaceId}' could not be counted towards the lockout; the password was not compared and the login was refused.")]
     private static partial void LogNotReserved(ILogger logger, string workspaceId, Exception exception);
 

@@ -63,16 +63,18 @@ internal sealed class PasswordHasher
     public PasswordVerification Verify(string password, string hash, out bool malformed)
     {
         malformed = false;
-        if (Normalize(password) is not { } normalizedPassword)
+        var normalized = hash.StartsWith(NormalizedMark, StringComparison.Ordinal);
+
+        // A legacy hash is checked against the password as typed, whether or not it normalises (U+FFFE does not).
+        if ((normalized ? Normalize(password) : password) is not { } compared)
         {
             return PasswordVerification.Failed;
         }
 
         try
         {
-            var normalized = hash.StartsWith(NormalizedMark, StringComparison.Ordinal);
             var bcrypt = normalized ? hash[NormalizedMark.Length..] : hash;
-            if (!BCryptHasher.EnhancedVerify(normalized ? normalizedPassword : password, bcrypt, PreHash))
+            if (!BCryptHasher.EnhancedVerify(compared, bcrypt, PreHash))
             {
                 return PasswordVerification.Failed;
             }

@@ -30,14 +30,17 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     {
         ArgumentNullException.ThrowIfNull(password, paramName);
 
-        // Only reached with valid UTF-16 (the shape is checked first), which always normalises.
-        string Hashed() => PasswordHasher.Normalize(password)!;
-        var error = DescribeShape(password, out var characters) ?? characters switch
+        // Length and lists apply to what is hashed. A password that does not normalise (U+FFFE) cannot be set, though
+        // one set before normalisation still verifies.
+        var shape = DescribeShape(password);
+        var hashed = shape is null ? PasswordHasher.Normalize(password) : null;
+        var error = shape ?? hashed switch
         {
-            _ when characters < _minLength => $"it has fewer than {_minLength} characters.",
-            _ when CommonPasswords.Contains(Hashed()) || _blocked.Contains(Hashed()) => "it is one of the most common passwords.",
-            _ when Repeats(Hashed(), userName) => "it contains the user name.",
-            _ when Repeats(Hashed(), email) || Repeats(Hashed(), LocalPartOf(email)) => "it contains the e-mail address or its local part.",
+            null => "it contains a character Unicode does not allow in text (a noncharacter such as U+FFFE).",
+            _ when CountCharacters(hashed) < _minLength => $"it has fewer than {_minLength} characters.",
+            _ when CommonPasswords.Contains(hashed) || _blocked.Contains(hashed) => "it is one of the most common passwords.",
+            _ when Repeats(hashed, userName) => "it contains the user name.",
+            _ when Repeats(hashed, email) || Repeats(hashed, LocalPartOf(email)) => "it contains the e-mail address or its local part.",
             _ => null,
         };
         if (error is not null)
@@ -53,7 +56,7 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
     /// </summary>
     /// <param name="password">The password as given.</param>
     /// <returns>Whether it is worth hashing.</returns>
-    public bool CouldVerify(string password) => DescribeShape(password, out _) is null;
+    public bool CouldVerify(string password) => DescribeShape(password) is null;
 
     private static string? LocalPartOf(string? email) => email?[..Math.Max(email.LastIndexOf('@'), 0)];
 
@@ -64,20 +67,18 @@ internal sealed class PasswordPolicy(IOptions<UserTypesOptions> options)
         var normalized => password.Contains(normalized, StringComparison.OrdinalIgnoreCase),
     };
 
-    private string? DescribeShape(string password, out int count)
+    private string? DescribeShape(string password)
     {
         // A string of more than two UTF-16 units per allowed character is too long whatever it holds: refused unread.
-        count = 0;
         if (password.Length > 2 * _maxLength)
         {
             return $"it has more than {_maxLength} characters.";
         }
 
-        count = CountCharacters(password);
-        return count switch
+        return CountCharacters(password) switch
         {
             < 0 => "it is not valid Unicode (it contains an unpaired surrogate).",
-            _ when count > _maxLength => $"it has more than {_maxLength} characters.",
+            var count when count > _maxLength => $"it has more than {_maxLength} characters.",
             _ => null,
         };
     }

@@ -136,7 +136,7 @@ internal sealed partial class UserDirectory
             }
 
             // A reset ends a lockout. Cleared after the reset landed: if this step fails, the lock runs out on its own.
-            await attempts.ClearAsync(workspaceId, userId, CancellationToken.None).ConfigureAwait(false);
+            await attempts.ClearAfterChangeAsync(workspaceId, userId).ConfigureAwait(false);
             await NotifyAsync(reset.Account, AccountMailKind.PasswordChanged).ConfigureAwait(false);
             return reset.Account;
         }

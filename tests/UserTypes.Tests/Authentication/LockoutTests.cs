@@ -198,4 +198,37 @@ public sealed class LockoutTests(StoreKind store) : StoreFixture(store)
         (unlocked.AccessFailedCount, unlocked.LockoutEnd).Should().Be((0, (DateTimeOffset?)null));
         unlocked.SecurityStamp.Should().Be(_staff.SecurityStamp, "an unlock ends no session");
     }
+
+    [Test]
+    public async Task SpellingsOfOneName_AndTheCurrentPasswordChecks_ShareTheAccountsLock()
+    {
+        var actor = _host.ActorFor(_staff);
+        var outcomes = new List<AuthenticationFailureReason?>();
+        async Task Record(Func<Task> attempt)
+        {
+            try
+            {
+                await attempt();
+                outcomes.Add(null);
+            }
+            catch (AuthenticationFailedException e)
+            {
+                outcomes.Add(e.Reason);
+            }
+        }
+
+        // Case and the long s (U+017F upper-cases to S) name the same account, and so do the current-password checks.
+        foreach (var name in new[] { "STAFF", "Staff", "\u017Ftaff" })
+        {
+            await Record(() => _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials(name, "wrong password"), ClientKind.WebApplication));
+        }
+
+        await Record(() => _host.Users.ChangePasswordAsync(actor, "wrong password", "another fine passphrase"));
+        await Record(() => _host.Users.RequestEmailChangeAsync(actor, "wrong password", "new@softr.io"));
+        await Record(() => LoginAsync(TestHost.Password));
+        await Record(() => _host.Users.ChangePasswordAsync(actor, TestHost.Password, "another fine passphrase"));
+
+        var invalid = AuthenticationFailureReason.InvalidCredentials;
+        outcomes.Should().Equal(invalid, invalid, invalid, invalid, invalid, AuthenticationFailureReason.LockedOut, AuthenticationFailureReason.LockedOut);
+    }
 }

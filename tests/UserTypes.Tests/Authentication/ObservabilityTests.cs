@@ -110,6 +110,31 @@ public sealed class ObservabilityTests
     }
 
     [Test]
+    public async Task AResetWhoseLockoutClearFails_StillTakesEffect_NotifiesTheOwner_AndLogsAWarning()
+    {
+        var mailer = new CapturingMailer();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILogger<PasswordAttempts>>(new CapturingLogger<PasswordAttempts>(_log.Entries));
+        services.AddSingleton<IAccountMailer>(mailer);
+        services.AddUserTypes(o => o.Password.WorkFactor = 4).AddInMemoryStores();
+        services.Replace(ServiceDescriptor.Singleton<IUserLockoutStore>(sp => new ClearFailingLockoutStore(sp.GetRequiredService<IUserTypesStore>())));
+        await using var provider = services.BuildServiceProvider();
+        var users = provider.GetRequiredService<IUserDirectory>();
+        await provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync("reset", "owner@softr.io");
+        var staff = await users.CreateInternalUserAsync("reset", "staff", "staff@softr.io", Secret);
+        await users.IssuePasswordResetAsync("reset", staff.Id);
+        const string newPassword = "a brand new passphrase 42";
+
+        await users.ResetPasswordAsync("reset", "staff@softr.io", mailer.TokenFor("staff@softr.io", AccountMailKind.PasswordReset), newPassword);
+
+        (await provider.GetRequiredService<IAuthenticator>().AuthenticateAsync("reset", new PasswordCredentials("staff", newPassword), ClientKind.WebApplication))
+            .UserId.Should().Be(staff.Id, "the reset was committed before the lockout was cleared");
+        mailer.To("staff@softr.io").Select(m => m.Kind).Should().Contain(AccountMailKind.PasswordChanged);
+        _log.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.EventId.Id == 1008)
+            .Which.Message.Should().Contain(staff.Id).And.NotContain("staff@softr.io");
+    }
+
+    [Test]
     public async Task MalformedHash_IsLoggedAtError()
     {
         var store = _provider.GetRequiredService<IUserTypesStore>();
@@ -165,6 +190,19 @@ public sealed class ObservabilityTests
 
         public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
+
+        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The database did not answer.");
+    }
+
+    // The real store, except that clearing a lockout fails as a dropped connection would.
+    private sealed class ClearFailingLockoutStore(IUserLockoutStore inner) : IUserLockoutStore
+    {
+        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.ReserveLoginAttemptAsync(workspaceId, attemptKey, policy, now, cancellationToken);
+
+        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
+            inner.ReleaseLoginAttemptAsync(workspaceId, attemptKey, attempt, cancellationToken);
 
         public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");

@@ -114,4 +114,17 @@ public sealed class PasswordHasherTests
         hasher.Verify("pass\uD800word", hasher.Hash("password"), out var malformed).Should().Be(PasswordVerification.Failed);
         malformed.Should().BeFalse("the hash is fine; the input is what no account can have");
     }
+
+    [Test]
+    public void Verify_AHashMadeBeforeNormalisation_OfAPasswordThatDoesNotNormalise_StillVerifies()
+    {
+        // U+FFFE is valid UTF-16 that string.Normalize refuses; version 1 hashed such a password as typed.
+        const string nonCharacter = "correct horse\uFFFEbattery!";
+        var legacy = BCrypt.Net.BCrypt.EnhancedHashPassword(nonCharacter, 4, BCrypt.Net.HashType.SHA384);
+        var hasher = Hasher();
+
+        PasswordHasher.Normalize(nonCharacter).Should().BeNull();
+        hasher.Verify(nonCharacter, legacy, out _).Should().Be(PasswordVerification.SucceededRehashNeeded);
+        hasher.Verify("correct horse battery!", legacy, out _).Should().Be(PasswordVerification.Failed);
+    }
 }

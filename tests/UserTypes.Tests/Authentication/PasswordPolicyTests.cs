@@ -143,6 +143,32 @@ public sealed class PasswordPolicyTests
     }
 
     [Test]
+    public async Task APasswordThatDoesNotNormalise_IsRefusedSayingWhy_AndNothingIsCreated()
+    {
+        var create = () => _host.Users.CreateInternalUserAsync(_workspaceId, "sam", "sam@softr.io", "correct horse\uFFFEbattery!");
+
+        var refused = (await create.Should().ThrowAsync<ArgumentException>()).Which;
+
+        refused.ParamName.Should().Be("password");
+        refused.Message.Should().Contain("a character Unicode does not allow in text").And.NotContain("correct horse");
+        (await _host.Users.FindByEmailAsync(_workspaceId, "sam@softr.io")).Should().BeNull();
+    }
+
+    [Test]
+    public void MinLength_IsCountedOnTheFormThatIsHashed()
+    {
+        // Nine conjoining jamo compose to three Hangul syllables: what a guesser must find has three characters.
+        const string jamo = "\u1100\u1161\u11A8\u1100\u1161\u11A8\u1100\u1161\u11A8";
+        const string syllables = "\uAC01\uAC01\uAC01\uAC01\uAC01\uAC01\uAC01\uAC01";
+        var policy = _host.Get<PasswordPolicy>();
+
+        PasswordHasher.Normalize(jamo).Should().HaveLength(3);
+        FluentActions.Invoking(() => policy.ThrowIfInvalid(jamo, "sam", "sam@softr.io"))
+            .Should().Throw<ArgumentException>().WithMessage("*fewer than 8 characters*");
+        FluentActions.Invoking(() => policy.ThrowIfInvalid(syllables, "sam", "sam@softr.io")).Should().NotThrow();
+    }
+
+    [Test]
     public void AnEmptyBlockedWord_IsRefusedAtStartUp()
     {
         var options = new UserTypesOptions();

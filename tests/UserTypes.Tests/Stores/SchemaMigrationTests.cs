@@ -26,10 +26,18 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         _database.Execute("CREATE TABLE usertypes_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL); INSERT INTO usertypes_migrations VALUES (1, 0)");
         _database.Execute(
             "INSERT INTO usertypes_workspaces (id, version, license_external_users, license_anonymous_users, classified_version, internal_seats) " +
-            $"VALUES ('ws', 1, {False}, {False}, 0, 2)");
+            $"VALUES ('ws', 1, {False}, {False}, 0, 3)");
         var hash = new PasswordHasher(Microsoft.Extensions.Options.Options.Create(new UserTypesOptions { Password = { WorkFactor = 4 } }))
             .Hash(TestHost.Password)["$nfkc".Length..];
-        foreach (var (name, failures, lockoutEnd) in new[] { ("locked", 0, Now.AddMinutes(10).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("counted", 3, "NULL") })
+        // Version 1 reset the count when it locked and left lockout_end behind once the lock was over, so "guessed"
+        // (locked a day ago, four wrong passwords since) still counts four failures towards its next lock.
+        var accounts = new[]
+        {
+            ("locked", 0, Ticks(Now.AddMinutes(10))),
+            ("counted", 3, "NULL"),
+            ("guessed", 4, Ticks(Now.AddDays(-1))),
+        };
+        foreach (var (name, failures, lockoutEnd) in accounts)
         {
             // A version-1 hash: BCrypt over the password as typed, without the $nfkc mark.
             _database.Execute(
@@ -43,12 +51,13 @@ public sealed class SchemaMigrationTests(StoreKind kind)
     [TearDown]
     public void TearDown() => _database?.Dispose();
 
+    private static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private string True => kind == StoreKind.Sqlite ? "1" : "true";
 
     private string False => kind == StoreKind.Sqlite ? "0" : "false";
 
-    [Test]
-    public async Task AVersion1Database_KeepsItsLocksCountsAndPasswords()
+    private ServiceProvider Today()
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
@@ -58,7 +67,13 @@ public sealed class SchemaMigrationTests(StoreKind kind)
             o.Password.WorkFactor = 4;
         });
         _database.Use(builder);
-        await using var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    [Test]
+    public async Task AVersion1Database_KeepsItsLocksCountsAndPasswords()
+    {
+        await using var provider = Today();
         var users = provider.GetRequiredService<IUserDirectory>();
         var authenticator = provider.GetRequiredService<IAuthenticator>();
         Task<AuthenticationFailureReason?> Login(string userName, string password) => LoginOutcome.OfAsync(authenticator, "ws", userName, password);
@@ -79,5 +94,21 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         afterUnlock.Should().BeNull("the version-1 hash still verifies");
         _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(2);
         _database.Count("SELECT COUNT(*) FROM usertypes_users WHERE password_hash LIKE '$nfkc%'").Should().Be(1, "the login renewed the old hash");
+    }
+
+    [Test]
+    public async Task FailuresCountedAfterAnExpiredVersion1Lock_StillCountTowardsTheNextLock()
+    {
+        await using var provider = Today();
+        var authenticator = provider.GetRequiredService<IAuthenticator>();
+
+        var guessed = await provider.GetRequiredService<IUserDirectory>().FindByIdAsync("ws", "id-guessed");
+        var fifth = await LoginOutcome.OfAsync(authenticator, "ws", "guessed", "wrong password");
+        var sixth = await LoginOutcome.OfAsync(authenticator, "ws", "guessed", TestHost.Password);
+
+        guessed!.AccessFailedCount.Should().Be(4, "version 1 held four failures for this account");
+        guessed.LockoutEnd.Should().BeNull("its lock ended a day ago");
+        fifth.Should().Be(AuthenticationFailureReason.InvalidCredentials);
+        sixth.Should().Be(AuthenticationFailureReason.LockedOut, "four carried failures and one new one lock, as they did in version 1");
     }
 }
