@@ -29,6 +29,23 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
         await WithinBoundAsync(accountHeard, "the new account");
     }
 
+    /// <summary>A session one instance removes (a logout) is gone for another, which hears of it as a change of the account.</summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task ASessionRemovedByOneInstance_IsGoneForAnother_WhichHearsOfIt()
+    {
+        var (other, otherChanges) = StartInstance();
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await Store.AddSessionAsync(NewSession("id-Lee", "s1", 0), 5, CancellationToken.None);
+        Assert.That((await other.FindSessionsAsync(Workspace, "id-Lee", CancellationToken.None)).Select(session => session.Id), Is.EqualTo(new[] { "s1" }));
+        var heard = Heard(otherChanges, change => change.WorkspaceId == Workspace && change.UserId == "id-Lee");
+
+        await Store.RemoveSessionAsync(Workspace, "id-Lee", "s1", CancellationToken.None);
+
+        Assert.That(await other.FindSessionsAsync(Workspace, "id-Lee", CancellationToken.None), Is.Empty);
+        await WithinBoundAsync(heard, "the removed session");
+    }
+
     /// <summary>Two instances racing for the seats of one workspace never overrun the limit together.</summary>
     /// <returns>The test.</returns>
     [Test]

@@ -59,7 +59,13 @@ internal static class AccountEndpoints
             return TypedResults.Forbid();
         }
 
-        await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword, cancellationToken);
+        // The change ends every session of the account; the one that made it, if it is a cookie session, goes on.
+        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword, cancellationToken);
+        if ((await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Succeeded)
+        {
+            await context.RenewWebUserSignInAsync(changed);
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -81,6 +87,7 @@ internal static class AccountEndpoints
     private static async Task<IResult> LoginAsync(string workspaceId, LoginRequest request, HttpContext context) =>
         TypedResults.Ok(MeResponse.From(await context.SignInWebUserAsync(workspaceId, new PasswordCredentials(request.UserName, request.Password))));
 
+    // Signing out ends the session on the server too: a copy of the cookie is dead from now on.
     private static async Task<IResult> LogoutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

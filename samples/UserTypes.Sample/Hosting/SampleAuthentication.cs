@@ -42,6 +42,10 @@ internal static class SampleAuthentication
                 // An API answers 401 and 403 with problem details instead of redirecting to a login page.
                 options.ForwardChallenge = UserTypesAuthenticationDefaults.AuthenticationScheme;
                 options.ForwardForbid = UserTypesAuthenticationDefaults.AuthenticationScheme;
+
+                // Every request's session is checked: a disabled account, a revoked right or a logout ends it at once,
+                // on every instance; a grant reaches it without a new login.
+                options.UseUserTypesValidation();
             })
             .AddUserTypesScheme();
         return services;

@@ -103,6 +103,17 @@ internal static class RelationalSchema
                 a.epoch, a.issued, a.counted_from, a.lockout_end, a.locked_by, a.next_lockout, a.expires_at
             FROM usertypes_users u LEFT JOIN usertypes_login_attempts a ON a.workspace_id = u.workspace_id AND a.attempt_key = 'u:' || u.id;
         """,
+
+        // Signed-in sessions, so that a logout ends a session on every instance and a session has an absolute end.
+        $"""
+        CREATE TABLE usertypes_sessions (
+            workspace_id {types.Text} NOT NULL,
+            user_id {types.Text} NOT NULL,
+            id {types.Text} NOT NULL,
+            created_at {types.BigInt} NOT NULL,
+            expires_at {types.BigInt} NOT NULL,
+            PRIMARY KEY (workspace_id, user_id, id));
+        """,
     ];
 }
 

@@ -102,11 +102,12 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.LastAdministrator, false);
                 }
 
-                // Its login attempts go with it (rolled back with it on a conflict): nothing of the account is kept.
+                // Its login attempts and sessions go with it (rolled back with it on a conflict): nothing of the account is kept.
                 var deleted = await WriteUserAsync(
                     transaction,
                     "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id; " +
-                    "DELETE FROM usertypes_login_attempts WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
+                    "DELETE FROM usertypes_login_attempts WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key; " +
+                    "DELETE FROM usertypes_sessions WHERE workspace_id = @workspace_id AND user_id = @id",
                     [("id", userId), ("expected", expectedVersion), ("workspace_id", workspaceId), ("attempt_key", LoginAttemptKeys.ForAccount(userId))],
                     previous.Account.Seat,
                     seatAfter: null,

@@ -16,7 +16,7 @@ internal sealed partial class Authenticator : IAuthenticator
     private readonly PasswordAttempts _attempts;
     private readonly WorkspaceLookupCache _workspaces;
     private readonly RightsPolicy _rights;
-    private readonly LicenseGate _licenses;
+    private readonly LoginGate _gate;
     private readonly PasswordPolicy _passwords;
     private readonly PasswordHasher _hasher;
     private readonly ImplicitAnonymousCache _anonymous;
@@ -29,7 +29,7 @@ internal sealed partial class Authenticator : IAuthenticator
         PasswordAttempts attempts,
         WorkspaceLookupCache workspaces,
         RightsPolicy rights,
-        LicenseGate licenses,
+        LoginGate gate,
         PasswordPolicy passwords,
         PasswordHasher hasher,
         ImplicitAnonymousCache anonymous,
@@ -37,8 +37,8 @@ internal sealed partial class Authenticator : IAuthenticator
         IOptions<UserTypesOptions> options,
         ILogger<Authenticator>? logger = null)
     {
-        (_users, _attempts, _workspaces, _rights, _licenses, _passwords, _hasher, _anonymous, _metrics) =
-            (users, attempts, workspaces, rights, licenses, passwords, hasher, anonymous, metrics);
+        (_users, _attempts, _workspaces, _rights, _gate, _passwords, _hasher, _anonymous, _metrics) =
+            (users, attempts, workspaces, rights, gate, passwords, hasher, anonymous, metrics);
         _logger = logger ?? NullLogger<Authenticator>.Instance;
         _options = options.Value;
     }
@@ -166,32 +166,10 @@ internal sealed partial class Authenticator : IAuthenticator
     // implicit anonymous check, which looks at the account itself afterwards.
     private void ThrowIfNotAllowed(WorkspaceRecord workspace, UserAccount? account, UserType type, ClientKind client)
     {
-        var reason = account switch
-        {
-            { Enabled: false } => AuthenticationFailureReason.AccountDisabled,
-            _ => ReasonForType(workspace, type, client),
-        };
-        if (reason is { } refused)
+        if (_gate.Refusal(workspace, account, type, client) is { } refused)
         {
             throw Fail(workspace.Id, account?.UserName, refused, type, client);
         }
-    }
-
-    private AuthenticationFailureReason? ReasonForType(WorkspaceRecord workspace, UserType type, ClientKind client)
-    {
-        if (!Enum.IsDefined(client))
-        {
-            return AuthenticationFailureReason.ClientNotAllowed;
-        }
-
-        return type switch
-        {
-            UserType.External when !_options.ExternalUsers.Enabled => AuthenticationFailureReason.ExternalUsersNotAllowed,
-            UserType.External when !_licenses.IsLicensed(workspace.License, LicensedFeature.ExternalUsers) => AuthenticationFailureReason.NotLicensed,
-            UserType.Anonymous when !_licenses.IsLicensed(workspace.License, LicensedFeature.AnonymousUsers) => AuthenticationFailureReason.NotLicensed,
-            UserType.External or UserType.Anonymous when client == ClientKind.DesktopClient => AuthenticationFailureReason.ClientNotAllowed,
-            _ => null,
-        };
     }
 
     private static bool IsPlausibleUserName(string userName) =>

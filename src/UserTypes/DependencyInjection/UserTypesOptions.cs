@@ -42,6 +42,11 @@ public sealed class UserTypesOptions
     [ValidateObjectMembers]
     public LockoutOptions Lockout { get; set; } = new();
 
+    /// <summary>How long signed-in sessions last, and how many one account may hold.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public SessionOptions Sessions { get; set; } = new();
+
     /// <summary>What each user type gets by default and the most it can hold.</summary>
     [Required]
     [ValidateObjectMembers]

@@ -67,6 +67,8 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<Reclassifier>();
         services.TryAddSingleton<RightsPolicy>();
         services.TryAddSingleton<LicenseGate>();
+        services.TryAddSingleton<LoginGate>();
+        services.TryAddSingleton<SessionCache>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<PasswordAttempts>();
@@ -76,6 +78,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         services.TryAddSingleton<IAuthenticator, Authenticator>();
+        services.TryAddSingleton<IUserSessions, UserSessions>();
         return new UserTypesBuilder(services);
     }
 

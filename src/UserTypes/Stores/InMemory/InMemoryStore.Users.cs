@@ -52,6 +52,7 @@ internal sealed partial class InMemoryStore
 
             tenant.Remove(previous);
             tenant.Attempts.Remove(LoginAttemptKeys.ForAccount(userId));
+            tenant.Sessions.Remove(userId);
         }
 
         changes.AccountChanged(workspaceId, userId);
@@ -183,6 +184,8 @@ internal sealed partial class InMemoryStore
         public List<IssuedToken> Tokens { get; } = [];
 
         public Dictionary<string, LoginAttemptRecord> Attempts { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<StoredSession>> Sessions { get; } = new(StringComparer.Ordinal);
 
         public SeatCounts Seats { get; private set; }
 
