@@ -35,6 +35,20 @@ internal static class SampleClient
     public static HttpRequestMessage AsAdmin(HttpMethod method, string path, object? body = null) =>
         Request(method, path, body, DemoWorkspace.AdminUserName, DemoWorkspace.AdminPassword);
 
+    /// <summary>A request carrying a session cookie (<c>name=value</c>), as a browser sends it.</summary>
+    public static HttpRequestMessage WithCookie(string cookie, HttpMethod method, string path, object? body = null)
+    {
+        var request = Request(method, path, body);
+        request.Headers.Add("Cookie", cookie);
+        return request;
+    }
+
+    /// <summary>The sample's session cookie a response sets (<c>name=value</c>), or <see langword="null"/> when it sets none.</summary>
+    public static string? CookieOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(value => value.Split(';')[0]).FirstOrDefault(pair => pair.StartsWith("usertypes-sample=", StringComparison.Ordinal))
+            : null;
+
     public static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Json);
 }

@@ -81,9 +81,45 @@ public sealed class SampleProcessTests
             whileLocked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the fifth failure locked the account for two seconds");
             afterBackOff.StatusCode.Should().Be(HttpStatusCode.OK);
 
+            // Sessions that tell the truth: a password change on one session ends the others and keeps its own; a
+            // logout kills every copy of the cookie; the admin disabling the partner ends the partner's next request.
+            // Each request carries exactly the cookie named, as separate browsers would: no cookie jar.
+            using var browsers = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri(url) };
+            async Task<string> LogInAsync(string password)
+            {
+                var login = await browsers.SendAsync(Request(HttpMethod.Post, "/login", new { userName = DemoWorkspace.PartnerUserName, password }), cancellationToken);
+                login.StatusCode.Should().Be(HttpStatusCode.OK);
+                return CookieOf(login)!;
+            }
+
+            Task<HttpResponseMessage> MeWith(string cookie) => browsers.SendAsync(WithCookie(cookie, HttpMethod.Get, "/me"), cancellationToken);
+            const string newPassword = "golden meadow 2";
+            var laptop = await LogInAsync(DemoWorkspace.PartnerPassword);
+            var phone = await LogInAsync(DemoWorkspace.PartnerPassword);
+            var partnerId = (await JsonOf(await MeWith(laptop))).GetProperty("userId").GetString()!;
+            var change = await browsers.SendAsync(
+                WithCookie(laptop, HttpMethod.Post, "/me/password", new { currentPassword = DemoWorkspace.PartnerPassword, newPassword }), cancellationToken);
+            var renewed = CookieOf(change);
+
+            change.StatusCode.Should().Be(HttpStatusCode.NoContent);
+            renewed.Should().NotBeNull().And.NotBe(laptop, "the session that changed the password gets a new cookie");
+            (await MeWith(renewed!)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await MeWith(phone)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the change ends the account's other sessions");
+            (await MeWith(laptop)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "and the cookie from before it");
+
+            (await browsers.SendAsync(WithCookie(renewed!, HttpMethod.Post, "/logout"), cancellationToken)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+            (await MeWith(renewed!)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a cookie replayed after its logout is dead");
+
+            var signedIn = await LogInAsync(newPassword);
+            (await MeWith(signedIn)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await http.SendAsync(AsAdmin(HttpMethod.Post, $"/users/{partnerId}/disable"), cancellationToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+            var afterDisable = await MeWith(signedIn);
+            afterDisable.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the partner's very next request after the disable");
+            afterDisable.Headers.GetValues("Set-Cookie").Should().Contain(value => value.StartsWith("usertypes-sample=;", StringComparison.Ordinal), "the cookie is cleared");
+
             // A burst of parallel guesses from one address meets the rate limiter: at most 10 credential requests a
-            // minute (two were the sign-up's), however many arrive at once. Even if the minute rolls over during
-            // the burst, at most 18 of the 20 get through.
+            // minute (two were the sign-up's, four the sessions'), however many arrive at once. Even if the minute
+            // rolls over during the burst, at most 14 of the 20 get through.
             var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
                 http.SendAsync(Request(HttpMethod.Post, "/login", new { userName = "nobody", password = $"guess number {i}" }), cancellationToken)));
             burst.Select(response => response.StatusCode).Should().OnlyContain(status => status == HttpStatusCode.Unauthorized || status == HttpStatusCode.TooManyRequests);
