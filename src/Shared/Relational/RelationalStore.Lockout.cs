@@ -7,13 +7,6 @@ internal sealed partial class RelationalStore
 
     private const string Attempts = "usertypes_login_attempts";
 
-    // The steps of LoginAttemptRecord.Reserve as one upsert, so that it is atomic in any number of processes: a record
-    // past its expiry counts as new, a locked one is left alone (no row comes back), and the reservation that reaches
-    // the limit locks. Every SET expression reads the record as it was before the statement.
-    private string ReserveSql => _reserveSql ??= BuildReserveSql(_dialect.SkipLockedRows);
-
-    private string? _reserveSql;
-
     public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -22,7 +15,7 @@ internal sealed partial class RelationalStore
             async connection =>
             {
                 var rows = await connection.Command(
-                    ReserveSql,
+                    _reserveSql,
                     null,
                     [
                         ("workspace_id", workspaceId),

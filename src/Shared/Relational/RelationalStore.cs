@@ -13,6 +13,11 @@ namespace UserTypes;
 internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposable, IDisposable
 {
     private readonly SqlDialect _dialect;
+
+    // The steps of LoginAttemptRecord.Reserve as one upsert, so that it is atomic in any number of processes: a record
+    // past its expiry counts as new, a locked one is left alone (no row comes back), and the reservation that reaches
+    // the limit locks. Every SET expression reads the record as it was before the statement.
+    private readonly string _reserveSql;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _migration = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -22,6 +27,7 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
     public RelationalStore(SqlDialect dialect, StoreChangeSignal changes, TimeProvider time)
     {
         _dialect = dialect;
+        _reserveSql = BuildReserveSql(dialect.SkipLockedRows);
         _time = time;
         Changes = changes;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using UserTypes;
 
 namespace Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,7 +39,7 @@ public static class UserTypesCookieAuthenticationOptionsExtensions
                 return;
             }
 
-            var validation = await SessionsOf(context.HttpContext).ValidateAsync(principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            var validation = await UserTypesHttpContextExtensions.Service<IUserSessions>(context.HttpContext).ValidateAsync(principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
             switch (validation.State)
             {
                 case SessionState.Renewed:
@@ -61,15 +60,11 @@ public static class UserTypesCookieAuthenticationOptionsExtensions
             if (!context.HttpContext.Items.ContainsKey(EndedKey)
                 && (await context.HttpContext.AuthenticateAsync(context.Scheme.Name).ConfigureAwait(false)).Principal is { } principal)
             {
-                await SessionsOf(context.HttpContext).EndAsync(principal, CancellationToken.None).ConfigureAwait(false);
+                await UserTypesHttpContextExtensions.Service<IUserSessions>(context.HttpContext).EndAsync(principal, CancellationToken.None).ConfigureAwait(false);
             }
 
             await signingOut(context).ConfigureAwait(false);
         };
         return options;
     }
-
-    private static IUserSessions SessionsOf(HttpContext context) =>
-        context.RequestServices.GetService<IUserSessions>()
-        ?? throw new InvalidOperationException("IUserSessions is not registered: call services.AddUserTypes(...) first.");
 }

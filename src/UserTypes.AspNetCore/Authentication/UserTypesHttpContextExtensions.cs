@@ -58,7 +58,8 @@ public static class UserTypesHttpContextExtensions
         return session.User;
     }
 
-    private static T Service<T>(HttpContext context)
+    // The library's services from the request, with an error that says what is missing.
+    internal static T Service<T>(HttpContext context)
         where T : class =>
         context.RequestServices.GetService(typeof(T)) as T
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered: call services.AddUserTypes(...) first.");
