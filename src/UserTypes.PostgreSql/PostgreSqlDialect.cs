@@ -19,7 +19,16 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // An arbitrary constant that names the migration lock among the database's advisory locks.
     private const long MigrationLockKey = 0x5573_6572_5479_7065;
 
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    // A lost listener tries again at once, then backs off, so a restarted server is heard again within moments and a
+    // server that stays down is not hammered.
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LastReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    // A connection can die without a word (a cut network, a failover behind a proxy): a notification that will never
+    // come looks like silence. After this much silence the listener asks the server, and a server that does not answer
+    // within HeartbeatTimeout counts as lost.
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    private const int HeartbeatTimeoutSeconds = 5;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -90,7 +99,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     private async Task WatchAsync(StoreChangeSignal signal, NpgsqlConnection listening, CancellationToken cancellationToken)
     {
-        var connection = listening;
+        NpgsqlConnection? connection = listening;
+        var reconnectDelay = FirstReconnectDelay;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -98,13 +108,18 @@ internal sealed class PostgreSqlDialect : SqlDialect
                 if (connection is null)
                 {
                     connection = await ListenAsync(signal, cancellationToken).ConfigureAwait(false);
+                    reconnectDelay = FirstReconnectDelay;
 
                     // Listening again: whatever committed while nobody listened, and whatever was read and cached in
                     // that gap, may be stale. Dropped now, everything is read again after this point.
                     signal.EverythingChanged();
                 }
 
-                await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!await connection.WaitAsync(HeartbeatInterval, cancellationToken).ConfigureAwait(false))
+                {
+                    var heartbeat = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = HeartbeatTimeoutSeconds };
+                    await heartbeat.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -121,7 +136,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
                 }
 
                 signal.EverythingChanged();
-                await Task.Delay(ReconnectDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(reconnectDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, LastReconnectDelay.Ticks));
             }
         }
 

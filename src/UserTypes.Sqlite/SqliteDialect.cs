@@ -92,11 +92,20 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
     private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
+        var failed = false;
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 var latest = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
+                if (failed)
+                {
+                    // Reading again after a failure: what other callers read and cached while this poller could not
+                    // may be older than changes it has yet to hear of. Dropped once more, it is all read afresh.
+                    signal.EverythingChanged();
+                    failed = false;
+                }
+
                 if (latest != lastSeen)
                 {
                     await ReadChangesAsync(signal, lastSeen, cancellationToken).ConfigureAwait(false);
@@ -107,6 +116,7 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
             {
                 // Whatever was missed while the database could not be read, nothing stale may stay cached.
                 signal.EverythingChanged();
+                failed = true;
             }
         }
     }

@@ -17,10 +17,11 @@ internal sealed class TestHost : IDisposable
     /// <param name="configure">Options on top of the test defaults.</param>
     /// <param name="shareStoresWith">Another host whose database this one uses, as a second process would.</param>
     /// <param name="store">The store kind, for a host that does not share another's database.</param>
-    public TestHost(Action<UserTypesOptions>? configure = null, TestHost? shareStoresWith = null, StoreKind store = StoreKind.InMemory)
+    /// <param name="database">A database of its own made for this host (which disposes it), instead of one of <paramref name="store"/>.</param>
+    public TestHost(Action<UserTypesOptions>? configure = null, TestHost? shareStoresWith = null, StoreKind store = StoreKind.InMemory, TestDatabase? database = null)
     {
         _ownsDatabase = shareStoresWith is null;
-        _database = shareStoresWith?._database ?? TestDatabase.Create(store);
+        _database = shareStoresWith?._database ?? database ?? TestDatabase.Create(store);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IAccountMailer>(Mailer);

@@ -126,9 +126,17 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
                 var (result, commit) = await write(transaction, locked).ConfigureAwait(false);
                 if (commit)
                 {
-                    // Once committed, the write has happened whatever the caller does now: it must be signalled.
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                    change.Raise(Changes);
+                    // Once committed, the write has happened whatever the caller does now: it must be signalled. A commit
+                    // that fails may still have happened (the connection dropped after the server committed), so it is
+                    // signalled too: a change signalled in vain costs a re-read, one missed leaves a cache stale.
+                    try
+                    {
+                        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        change.Raise(Changes);
+                    }
                 }
                 else
                 {

@@ -30,13 +30,16 @@ internal sealed class TestDatabase : IDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
-    public static TestDatabase Create(StoreKind kind)
+    /// <summary>A fresh database of one kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="pooling">Whether SQLite connections are pooled (kept open between uses), as they are by default.</param>
+    public static TestDatabase Create(StoreKind kind, bool pooling = true)
     {
         switch (kind)
         {
             case StoreKind.Sqlite:
                 var file = Path.Combine(Path.GetTempPath(), $"usertypes-test-{Guid.NewGuid():N}.db");
-                return new TestDatabase(kind, new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString(), sqliteFile: file);
+                return new TestDatabase(kind, new SqliteConnectionStringBuilder { DataSource = file, Pooling = pooling }.ToString(), sqliteFile: file);
             case StoreKind.PostgreSql:
                 var server = PostgresServer;
                 if (server is null)
