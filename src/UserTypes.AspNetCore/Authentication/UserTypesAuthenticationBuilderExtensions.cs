@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,7 @@ public static class UserTypesAuthenticationBuilderExtensions
         services.AddOptions<UserTypesWorkspaceOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesWorkspaceOptions>, UserTypesWorkspaceOptionsValidator>());
         services.TryAddSingleton<IWorkspaceResolver, RouteOrHeaderWorkspaceResolver>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, UserTypesCookieValidationCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, UserTypeRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, FunctionalRightRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, DataRightRequirementHandler>());

@@ -34,6 +34,12 @@ public sealed class AuthenticatedUser
     /// <summary>The account id.</summary>
     public string UserId { get; }
 
+    /// <summary>
+    /// Whether the user was made by a login that proved its credentials just now, and not read back from a principal:
+    /// only such a user may start a session (<see cref="IUserSessions.StartAsync"/>).
+    /// </summary>
+    internal bool ProvenByCredentials { get; init; }
+
     /// <summary>The account's user name.</summary>
     public string UserName { get; }
 

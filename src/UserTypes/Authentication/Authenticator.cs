@@ -144,7 +144,7 @@ internal sealed partial class Authenticator : IAuthenticator
             await RehashAsync(stored, credentials.Password).ConfigureAwait(false);
         }
 
-        return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);
+        return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = true };
     }
 
     // A new hash at today's work factor and format, written only over the hash it was verified against: a password

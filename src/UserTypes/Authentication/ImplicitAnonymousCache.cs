@@ -16,7 +16,7 @@ internal sealed class ImplicitAnonymousCache
     // Moves when anything may have changed, so a read under way for any workspace is not cached either.
     private long _everything;
 
-    public ImplicitAnonymousCache(StoreChangeSignal changes) => changes.Changed += (_, change) =>
+    public ImplicitAnonymousCache(StoreChangeSignal changes) => changes.Subscribe(change =>
     {
         if (change.WorkspaceId is not { } workspaceId)
         {
@@ -29,7 +29,7 @@ internal sealed class ImplicitAnonymousCache
             // way: re-reading one account after a write is cheaper than being clever here.
             Invalidate(workspaceId);
         }
-    };
+    });
 
     /// <summary>The current account generation of a workspace; read it before reading the account.</summary>
     /// <param name="workspaceId">The workspace.</param>

@@ -21,9 +21,6 @@ public static class UserTypesClaimTypes
     /// <summary>The id of the session a session principal (<see cref="UserSession.ToClaimsPrincipal"/>) belongs to.</summary>
     public const string SessionId = "usertypes:session";
 
-    /// <summary>The version of the account a session principal's claims were read from; a newer one renews them.</summary>
-    public const string AccountVersion = "usertypes:account_version";
-
     /// <summary>The value of the <see cref="UserType"/> claim for a user type.</summary>
     /// <param name="userType">The user type.</param>
     /// <returns><c>internal</c>, <c>external</c> or <c>anonymous</c>.</returns>

@@ -18,14 +18,14 @@ internal sealed class WorkspaceLookupCache
     public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, StoreChangeSignal changes)
     {
         _store = store;
-        changes.Changed += (_, change) =>
+        changes.Subscribe(change =>
         {
             // A change of one account leaves the workspace's collaborators, domains and licence as they were.
             if (change.UserId is null)
             {
                 Drop(change.WorkspaceId);
             }
-        };
+        });
         PublicDomains = options.Value.Classification.PublicEmailDomains
             .Select(domain => DomainName.Canonicalize(domain, nameof(ClassificationOptions.PublicEmailDomains)))
             .ToFrozenSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserTypes;
 
@@ -62,7 +63,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IUserTypesStore>(_ => throw NoStore());
         UserTypesBuilder.RegisterCapabilities(services, static (services, descriptor) => services.TryAdd(descriptor));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(static _ => new StoreChangeSignal());
+        services.TryAddSingleton(static provider => new StoreChangeSignal(provider.GetService<ILogger<StoreChangeSignal>>()));
         services.TryAddSingleton<WorkspaceLookupCache>();
         services.TryAddSingleton<Reclassifier>();
         services.TryAddSingleton<RightsPolicy>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 
 namespace UserTypes;
@@ -6,11 +5,10 @@ namespace UserTypes;
 /// <summary>A signed-in session: its id, the user as of its account's latest version, and its absolute end.</summary>
 public sealed class UserSession
 {
-    internal UserSession(string id, AuthenticatedUser user, long accountVersion, DateTimeOffset expiresAt)
+    internal UserSession(string id, AuthenticatedUser user, DateTimeOffset expiresAt)
     {
         Id = id;
         User = user;
-        AccountVersion = accountVersion;
         ExpiresAt = expiresAt;
     }
 
@@ -23,13 +21,10 @@ public sealed class UserSession
     /// <summary>The absolute end of the session, however active it is (<see cref="SessionOptions.AbsoluteLifetime"/> after it started).</summary>
     public DateTimeOffset ExpiresAt { get; }
 
-    /// <summary>The version of the account the user was read from.</summary>
-    internal long AccountVersion { get; }
-
     /// <summary>
     /// The principal a host signs in (into a cookie): the user's claims (<see cref="AuthenticatedUser.ToClaimsPrincipal"/>)
-    /// and the session's (<see cref="UserTypesClaimTypes.SessionId"/>, <see cref="UserTypesClaimTypes.AccountVersion"/>),
-    /// which <see cref="IUserSessions.ValidateAsync"/> checks on every request.
+    /// and the session's id (<see cref="UserTypesClaimTypes.SessionId"/>), which <see cref="IUserSessions.ValidateAsync"/>
+    /// checks on every request.
     /// </summary>
     /// <returns>A new principal.</returns>
     public ClaimsPrincipal ToClaimsPrincipal()
@@ -37,8 +32,6 @@ public sealed class UserSession
         var principal = User.ToClaimsPrincipal();
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(UserTypesClaimTypes.SessionId, Id, ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer));
-        identity.AddClaim(new Claim(
-            UserTypesClaimTypes.AccountVersion, AccountVersion.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64, AuthenticatedUser.ClaimsIssuer));
         return principal;
     }
 }

@@ -28,6 +28,21 @@ internal sealed class UserSessions(
             throw new ArgumentException("The implicit anonymous user stands in for calls without credentials and has no session.", nameof(user));
         }
 
+        if (!user.ProvenByCredentials)
+        {
+            // A user read back from a cookie (FromPrincipal) could otherwise mint session after session, each with a new
+            // absolute end, and outlive AbsoluteLifetime for ever.
+            throw new ArgumentException("A session starts only for a user IAuthenticator.AuthenticateAsync has just returned.", nameof(user));
+        }
+
+        if (user.UserType == UserType.Anonymous)
+        {
+            // The anonymous account is what every call without credentials acts as: a session of it is nothing a
+            // request without a cookie lacks, and since anyone who knows its password could sign it in, its sessions
+            // would push each other out of MaxPerAccount.
+            throw new AuthenticationFailedException(AuthenticationFailureReason.ClientNotAllowed);
+        }
+
         // Read again: the account may have changed since the password was verified, and the session's claims must be
         // those of the version they name.
         var entry = await ReadAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false);
@@ -46,9 +61,15 @@ internal sealed class UserSessions(
 
         var now = time.GetUtcNow();
         // A cached account that may not sign in needs no second look; a session the cache does not know may have been
-        // started since it was read, on any instance, so only the store can say it is not there.
-        return cache.TryGet(claims.WorkspaceId, claims.UserId, now, out var entry) && (entry.User is null || entry.Sessions.ContainsKey(claims.SessionId))
-            ? ValueTask.FromResult(Judge(entry, claims, now))
+        // started since it was read, on any instance, so only the store can say it is not there (once: it is then
+        // remembered as ended).
+        if (cache.TryGet(claims.WorkspaceId, claims.UserId, now, out var entry) && (entry.User is null || entry.Sessions.ContainsKey(claims.SessionId)))
+        {
+            return ValueTask.FromResult(Judge(entry, claims, now));
+        }
+
+        return cache.IsEnded(claims.SessionId)
+            ? ValueTask.FromResult(SessionValidation.Ended)
             : ValidateReadingAsync(claims, now, cancellationToken);
     }
 
@@ -95,6 +116,11 @@ internal sealed class UserSessions(
     private async ValueTask<SessionValidation> ValidateReadingAsync(SessionClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var entry = await ReadAsync(claims.WorkspaceId, claims.UserId, cancellationToken).ConfigureAwait(false);
+        if (entry.User is not null && !entry.Sessions.ContainsKey(claims.SessionId))
+        {
+            cache.SetEnded(claims.SessionId);
+        }
+
         return Judge(entry, claims, now);
     }
 
@@ -108,14 +134,16 @@ internal sealed class UserSessions(
             return SessionValidation.Ended;
         }
 
-        return entry.AccountVersion == claims.AccountVersion
+        return claims.IssuedAs(entry.Claims)
             ? SessionValidation.Current
-            : SessionValidation.Renewed(new UserSession(claims.SessionId, user, entry.AccountVersion, expiresAt).ToClaimsPrincipal());
+            : SessionValidation.Renewed(new UserSession(claims.SessionId, user, expiresAt).ToClaimsPrincipal());
     }
 
     private async Task<SessionEntry> ReadAsync(string workspaceId, string userId, CancellationToken cancellationToken)
     {
         var generation = cache.GenerationOf(workspaceId, userId);
+        var now = time.GetUtcNow();
+        var validUntil = now + SessionCache.MaxAge;
         WorkspaceRecord workspace;
         try
         {
@@ -123,38 +151,46 @@ internal sealed class UserSessions(
         }
         catch (WorkspaceNotFoundException)
         {
-            return Refused(generation, AuthenticationFailureReason.UnknownWorkspace, DateTimeOffset.MaxValue);
+            return Refused(generation, -1, validUntil, AuthenticationFailureReason.UnknownWorkspace);
         }
 
-        var validUntil = workspace.License.ExpiresAt ?? DateTimeOffset.MaxValue;
+        // A licence that expires before the entry would be read again anyway ends it then; one already expired changes
+        // nothing more (internal users go on), so it must not keep every request of the workspace away from the cache.
+        if (workspace.License.ExpiresAt > now && workspace.License.ExpiresAt < validUntil)
+        {
+            validUntil = workspace.License.ExpiresAt.Value;
+        }
+
         var stored = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
         SessionEntry entry;
         if (stored?.Account is not { } account)
         {
-            entry = Refused(generation, AuthenticationFailureReason.InvalidCredentials, validUntil);
+            entry = Refused(generation, workspace.Version, validUntil, AuthenticationFailureReason.InvalidCredentials);
         }
         else if (gate.Refusal(workspace, account, account.UserType, ClientKind.WebApplication) is { } refusal)
         {
-            entry = Refused(generation, refusal, validUntil);
+            entry = Refused(generation, workspace.Version, validUntil, refusal);
         }
         else
         {
             var records = await sessions.FindSessionsAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
+            var user = new AuthenticatedUser(account, rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);
             entry = new SessionEntry(
                 generation,
-                new AuthenticatedUser(account, rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false),
+                workspace.Version,
+                validUntil,
+                user,
                 default,
-                account.Version,
-                records.ToDictionary(session => session.Id, session => session.ExpiresAt, StringComparer.Ordinal),
-                validUntil);
+                [.. ((ClaimsIdentity)user.ToClaimsPrincipal().Identity!).Claims],
+                records.ToDictionary(session => session.Id, session => session.ExpiresAt, StringComparer.Ordinal));
         }
 
         cache.Set(workspaceId, userId, entry);
         return entry;
     }
 
-    private static SessionEntry Refused(long generation, AuthenticationFailureReason reason, DateTimeOffset validUntil) =>
-        new(generation, null, reason, 0, new Dictionary<string, DateTimeOffset>(), validUntil);
+    private static SessionEntry Refused(long generation, long workspaceVersion, DateTimeOffset validUntil, AuthenticationFailureReason reason) =>
+        new(generation, workspaceVersion, validUntil, null, reason, [], new Dictionary<string, DateTimeOffset>());
 
     private static void ThrowIfRefused(SessionEntry entry, string securityStamp)
     {
@@ -175,6 +211,6 @@ internal sealed class UserSessions(
         // 128 random bits, as a stamp is.
         var session = new StoredSession(user.WorkspaceId, user.UserId, UserAccount.NewSecurityStamp(), now, expiresAt);
         await sessions.AddSessionAsync(session, _options.MaxPerAccount, cancellationToken).ConfigureAwait(false);
-        return new UserSession(session.Id, user, entry.AccountVersion, expiresAt);
+        return new UserSession(session.Id, user, expiresAt);
     }
 }

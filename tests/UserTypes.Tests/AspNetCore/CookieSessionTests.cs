@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using UserTypes.AspNetCore;
 using UserTypes.Tests.Stores;
 
@@ -24,6 +25,9 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
     private const string NewPassword = "a brand new passphrase";
 
     private readonly List<WebApplication> _apps = [];
+
+    // The cookies' own clock (idle expiry); the sessions' absolute end keeps real time.
+    private readonly FakeTimeProvider _cookieClock = new(DateTimeOffset.UtcNow);
     private TestDatabase _database = null!;
     private string _partnerId = null!;
     private AuthenticatedUser _admin = null!;
@@ -83,8 +87,20 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
             {
                 o.Cookie.Name = CookieName;
                 o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(1);
+                o.TimeProvider = _cookieClock;
                 o.ForwardChallenge = UserTypesAuthenticationDefaults.AuthenticationScheme;
                 o.ForwardForbid = UserTypesAuthenticationDefaults.AuthenticationScheme;
+
+                // The host's own rule, run before the session check: a request it distrusts is signed out on the spot.
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Request.Headers.ContainsKey("X-Distrusted"))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 o.UseUserTypesValidation();
             })
             .AddUserTypesScheme();
@@ -225,6 +241,34 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
         var browser = new SessionBrowser(app.GetTestClient(), CookieName) { Cookie = $"{CookieName}={options.TicketDataFormat.Protect(ticket)}" };
 
         (await MeAsync(browser)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "only sessions started by UserTypes are accepted");
+    }
+
+    [Test]
+    public async Task AHostValidatorThatSignsOut_EndsTheSession_WithoutWaitingOnItself()
+    {
+        var partner = await SignInAsync(_apps[0]);
+        var copy = CopyOf(partner);
+        using var distrusted = new HttpRequestMessage(HttpMethod.Get, $"/{Workspace}/me") { Headers = { { "X-Distrusted", "1" }, { "Cookie", partner.Cookie } } };
+
+        var response = await _apps[0].GetTestClient().SendAsync(distrusted).WaitAsync(TimeSpan.FromSeconds(10));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await MeAsync(copy)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the host signed the session out, so its record is gone");
+    }
+
+    [Test]
+    public async Task LoggingOutWithAnIdleExpiredCookie_StillEndsTheSession_ForACopyKeptAlive()
+    {
+        var victim = await SignInAsync(_apps[0]);
+        var thief = CopyOf(victim);
+        _cookieClock.Advance(TimeSpan.FromMinutes(40));
+        (await MeAsync(thief)).StatusCode.Should().Be(HttpStatusCode.OK, "past half its life, the thief's copy is re-issued");
+        _cookieClock.Advance(TimeSpan.FromMinutes(30));
+        (await MeAsync(CopyOf(victim))).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the victim's own copy is idle-expired now");
+
+        (await victim.SendAsync(HttpMethod.Post, $"/{Workspace}/logout")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await MeAsync(thief)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the user logged the session out");
     }
 
     [Test]

@@ -251,4 +251,105 @@ public sealed class UserSessionsTests(StoreKind store) : StoreFixture(store)
 
         await FluentActions.Awaiting(() => Sessions.StartAsync(anonymous)).Should().ThrowAsync<ArgumentException>().WithParameterName("user");
     }
+
+    [Test]
+    public async Task StartingForTheAnonymousAccount_IsRefused_ForItHasNoSessions()
+    {
+        var workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { AnonymousUsers = true });
+        await _host.Users.SetAnonymousUserAsync(workspace, "anonymous", TestHost.Password);
+        var anonymous = await _host.Authenticator.AuthenticateAsync(workspace, new PasswordCredentials("anonymous", TestHost.Password), ClientKind.WebApplication);
+
+        var start = () => Sessions.StartAsync(anonymous);
+
+        (await start.Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason.Should().Be(AuthenticationFailureReason.ClientNotAllowed);
+    }
+
+    [Test]
+    public async Task ARightsPolicyNarrowedSinceTheCookie_RenewsTheSession_WithTheNarrowerRights()
+    {
+        await _host.Users.GrantAsync(_admin, _staff.Id, new RightsGrant { DataRights = new Dictionary<string, DataRights> { ["contact"] = DataRights.All } });
+        var principal = await SignInAsync();
+
+        // The same database under a host restarted with a tighter policy for internal users.
+        using var restarted = NewHost(
+            o =>
+            {
+                o.Rights.Internal.Defaults = new RightsGrant { DataRights = new Dictionary<string, DataRights> { ["*"] = DataRights.View } };
+                o.Rights.Internal.DataRightsCeiling = DataRights.View;
+            },
+            shareStoresWith: _host);
+        var validation = await restarted.Get<IUserSessions>().ValidateAsync(principal);
+
+        validation.State.Should().Be(SessionState.Renewed, "the cookie's claims are not what the policy gives the account now");
+        var renewed = AuthenticatedUser.FromPrincipal(validation.Principal!)!;
+        renewed.Rights.Allows("contact", DataRights.View).Should().BeTrue();
+        renewed.Rights.Allows("contact", DataRights.Edit).Should().BeFalse();
+        (await StateAsync(validation.Principal!, restarted)).Should().Be(SessionState.Current);
+    }
+
+    [Test]
+    public async Task APrincipalWithASecondUserTypesIdentity_IsEnded()
+    {
+        var principal = await SignInAsync();
+        var admin = await SignInAsync(userName: "admin");
+
+        principal.AddIdentity(admin.Identities.Single());
+        var reversed = new ClaimsPrincipal(admin.Identities.Concat(principal.Identities.Take(1)));
+
+        (await StateAsync(principal)).Should().Be(SessionState.Ended, "the session checked and the user authorization reads could differ");
+        (await StateAsync(reversed)).Should().Be(SessionState.Ended);
+    }
+
+    [Test]
+    public async Task AReplayedEndedSession_IsRememberedAsEnded_SoItCostsNoFurtherStoreRead()
+    {
+        var principal = await SignInAsync();
+        var sessionId = principal.FindFirst(UserTypesClaimTypes.SessionId)!.Value;
+        (await Sessions.EndAsync(principal)).Should().BeTrue();
+
+        (await StateAsync(principal)).Should().Be(SessionState.Ended);
+
+        _host.Get<SessionCache>().IsEnded(sessionId).Should().BeTrue();
+        (await StateAsync(principal)).Should().Be(SessionState.Ended);
+        (await StateAsync(await SignInAsync())).Should().Be(SessionState.Current, "a new session of the account is not caught by it");
+    }
+
+    [Test]
+    public async Task AnInternalSession_InAWorkspaceWhoseLicenceHasExpired_IsStillAnsweredFromTheCache()
+    {
+        await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true, ExpiresAt = _host.Clock.GetUtcNow().AddHours(1) });
+        var principal = await SignInAsync();
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+
+        (await StateAsync(principal)).Should().Be(SessionState.Current, "internal users need no licence");
+
+        _host.Get<SessionCache>().TryGet(_workspace, _staff.Id, _host.Clock.GetUtcNow(), out _)
+            .Should().BeTrue("an expiry already past changes nothing more, so it must not keep the workspace's requests from the cache");
+    }
+
+    [Test]
+    public async Task AHostChangeHandlerThatThrows_NeitherFailsTheWrite_NorKeepsADisabledSessionAlive()
+    {
+        var principal = await SignInAsync();
+        (await StateAsync(principal)).Should().Be(SessionState.Current);
+        var heard = 0;
+        var signal = _host.Get<StoreChangeSignal>();
+        signal.Changed += (_, _) => throw new InvalidOperationException("a bug in the host's own cache invalidation");
+        signal.Changed += (_, _) => Interlocked.Increment(ref heard);
+
+        await _host.Users.SetEnabledAsync(_workspace, _staff.Id, enabled: false);
+
+        (await StateAsync(principal)).Should().Be(SessionState.Ended, "the caches hear of the change before any host handler");
+        heard.Should().BePositive("a handler after the one that threw is still called");
+    }
+
+    [Test]
+    public async Task AUserReadBackFromACookie_CannotStartASession_SoNoSessionOutlivesItsAbsoluteEnd()
+    {
+        var principal = await SignInAsync();
+
+        var restart = () => Sessions.StartAsync(AuthenticatedUser.FromPrincipal(principal)!);
+
+        await restart.Should().ThrowAsync<ArgumentException>().WithParameterName("user");
+    }
 }

@@ -57,4 +57,24 @@ public sealed class InstancesTests(StoreKind store) : StoreFixture(store)
 
         elapsed.Should().BeLessThan(Bound);
     }
+
+    [Test]
+    public async Task AChangeNoInstanceHeardOf_EndsTheSession_WithinTheCachesLongestAge()
+    {
+        using var host = NewHost();
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        var staff = await host.Users.CreateInternalUserAsync(workspace, "staff", "staff@softr.io", TestHost.Password);
+        var user = await host.Authenticator.AuthenticateAsync(workspace, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        var sessions = host.Get<IUserSessions>();
+        var principal = (await sessions.StartAsync(user)).ToClaimsPrincipal();
+        (await sessions.ValidateAsync(principal)).State.Should().Be(SessionState.Current);
+
+        // Written behind every watcher's back: no notice, no change log, as if the one notice had been lost.
+        host.Database.Execute($"UPDATE usertypes_users SET security_stamp = 'moved-unheard' WHERE id = '{staff.Id}'");
+        var cached = (await sessions.ValidateAsync(principal)).State;
+        host.Clock.Advance(SessionCache.MaxAge);
+
+        cached.Should().Be(SessionState.Current, "until then the cache answers");
+        (await sessions.ValidateAsync(principal)).State.Should().Be(SessionState.Ended);
+    }
 }
