@@ -23,9 +23,9 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
         var workspaceHeard = Heard(otherChanges, change => change.WorkspaceId == Workspace && change.UserId is null);
         var accountHeard = Heard(otherChanges, change => change.WorkspaceId == Workspace && change.UserId == "id-Lee");
 
-        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, [], CancellationToken.None);
         await WithinBoundAsync(workspaceHeard, "the new workspace");
-        await Store.CreateAsync(NewAccount("Lee"), null, null, CancellationToken.None);
+        await Store.CreateAsync(NewAccount("Lee"), null, null, [], CancellationToken.None);
         await WithinBoundAsync(accountHeard, "the new account");
     }
 
@@ -35,7 +35,7 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
     public async Task ASessionRemovedByOneInstance_IsGoneForAnother_WhichHearsOfIt()
     {
         var (other, otherChanges) = StartInstance();
-        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, [], CancellationToken.None);
         await Store.AddSessionAsync(NewSession("id-Lee", "s1", 0), 5, CancellationToken.None);
         Assert.That((await other.FindSessionsAsync(Workspace, "id-Lee", CancellationToken.None)).Select(session => session.Id), Is.EqualTo(new[] { "s1" }));
         var heard = Heard(otherChanges, change => change.WorkspaceId == Workspace && change.UserId == "id-Lee");
@@ -52,10 +52,10 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
     public async Task TwoInstances_RacingForSeats_NeverOverrunTheLimit()
     {
         var (other, _) = StartInstance();
-        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, [], CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? Store : other).CreateAsync(NewAccount($"u{i}"), 6, null, CancellationToken.None))));
+            Task.Run(() => (i % 2 == 0 ? Store : other).CreateAsync(NewAccount($"u{i}"), 6, null, [], CancellationToken.None))));
 
         Assert.That(results.Count(result => result == UserStoreResult.Succeeded), Is.EqualTo(6));
         Assert.That((await other.CountSeatsAsync(Workspace, CancellationToken.None)).Internal, Is.EqualTo(6));
@@ -67,12 +67,12 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
     public async Task TwoInstances_ReservingAttempts_ReserveExactlyTheLimit()
     {
         var (other, _) = StartInstance();
-        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await Store.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, [], CancellationToken.None);
         var policy = LoginAttemptPolicy.From(new LockoutOptions { MaxFailedAttempts = 5 });
         var key = LoginAttemptKeys.ForUnknownUserName(Workspace, "lee");
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? Store : other).ReserveLoginAttemptAsync(Workspace, key, policy, Clock.GetUtcNow(), CancellationToken.None))));
+            Task.Run(() => (i % 2 == 0 ? Store : other).ReserveLoginAttemptAsync(Workspace, key, policy, Clock.GetUtcNow(), null, CancellationToken.None))));
 
         Assert.That(attempts.Count(attempt => attempt is not null), Is.EqualTo(5));
         Assert.That(attempts.Count(attempt => attempt?.LockedUntil is not null), Is.EqualTo(1));
@@ -90,7 +90,7 @@ public abstract class SharedDatabaseStoreSpecification : StoreSpecification
             Task.Run(() => Store.FindAsync("nothing", CancellationToken.None)),
             Task.Run(() => second.FindAsync("nothing", CancellationToken.None)),
             Task.Run(() => third.FindAsync("nothing", CancellationToken.None)));
-        await second.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, CancellationToken.None);
+        await second.TryCreateAsync(new WorkspaceRecord { Id = Workspace }, [], CancellationToken.None);
 
         Assert.That((await third.FindAsync(Workspace, CancellationToken.None))?.Version, Is.EqualTo(1));
     }

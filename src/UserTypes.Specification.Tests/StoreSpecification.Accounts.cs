@@ -10,7 +10,7 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var user = NewUser("Lee") with { Account = NewUser("Lee").Account with { PersonId = "p-1", EmailConfirmed = true }, IsAdministrator = true };
 
-        var result = await Users(Store).CreateAsync(user, seatLimit: null, null, None);
+        var result = await Users(Store).CreateAsync(user, seatLimit: null, null, [], None);
 
         var stored = await Store.FindByIdAsync(Workspace, "id-Lee", None);
         Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
@@ -25,7 +25,7 @@ public abstract partial class StoreSpecification
     public async Task FindByUserName_UsesTheNormalisedName_AndIsScopedToTheWorkspace()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
 
         Assert.That((await Store.FindByUserNameAsync(Workspace, "LEE", None))?.Account.Id, Is.EqualTo("id-Lee"));
         Assert.That(await Store.FindByUserNameAsync("other", "LEE", None), Is.Null);
@@ -38,10 +38,10 @@ public abstract partial class StoreSpecification
     public async Task CreateUser_NameTakenInAnyCase_IsRefused()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var clash = NewUser("LEE") with { Account = NewUser("LEE").Account with { Id = "another-id" } };
 
-        var result = await Store.CreateAsync(clash, null, null, None);
+        var result = await Store.CreateAsync(clash, null, null, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
         Assert.That(await Store.FindByIdAsync(Workspace, "another-id", None), Is.Null);
@@ -54,10 +54,10 @@ public abstract partial class StoreSpecification
     public async Task CreateUser_IdTaken_IsAConflict()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var sameId = NewUser("Kim") with { Account = NewUser("Kim").Account with { Id = "id-Lee" } };
 
-        var result = await Store.CreateAsync(sameId, null, null, None);
+        var result = await Store.CreateAsync(sameId, null, null, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.Conflict));
         Assert.That((await AccountAsync("id-Lee")).UserName, Is.EqualTo("Lee"));
@@ -69,11 +69,11 @@ public abstract partial class StoreSpecification
     public async Task CreateUser_SameNameInAnotherWorkspace_IsAllowed()
     {
         await CreateWorkspaceAsync();
-        await Store.TryCreateAsync(NewWorkspace("other"), None);
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.TryCreateAsync(NewWorkspace("other"), [], None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var elsewhere = NewUser("Lee") with { Account = NewUser("Lee").Account with { Id = "id-other-Lee", WorkspaceId = "other" } };
 
-        Assert.That(await Store.CreateAsync(elsewhere, null, null, None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(elsewhere, null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
     }
 
     /// <summary>The seat gate counts enabled accounts of the account's type only; disabled and anonymous accounts hold none.</summary>
@@ -82,13 +82,13 @@ public abstract partial class StoreSpecification
     public async Task CreateUser_SeatGate_CountsEnabledAccountsOfTheTypeOnly()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("a"), 2, null, None);
-        await Store.CreateAsync(NewUser("disabled", enabled: false), 2, null, None);
-        await Store.CreateAsync(NewUser("ext", UserType.External), 2, null, None);
-        await Store.CreateAsync(NewUser("anon", UserType.Anonymous), 0, null, None);
+        await Store.CreateAsync(NewUser("a"), 2, null, [], None);
+        await Store.CreateAsync(NewUser("disabled", enabled: false), 2, null, [], None);
+        await Store.CreateAsync(NewUser("ext", UserType.External), 2, null, [], None);
+        await Store.CreateAsync(NewUser("anon", UserType.Anonymous), 0, null, [], None);
 
-        Assert.That(await Store.CreateAsync(NewUser("b"), 2, null, None), Is.EqualTo(UserStoreResult.Succeeded));
-        Assert.That(await Store.CreateAsync(NewUser("c"), 2, null, None), Is.EqualTo(UserStoreResult.SeatLimitReached));
+        Assert.That(await Store.CreateAsync(NewUser("b"), 2, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(NewUser("c"), 2, null, [], None), Is.EqualTo(UserStoreResult.SeatLimitReached));
         Assert.That(await Store.FindByIdAsync(Workspace, "id-c", None), Is.Null);
         Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(2, 1)));
     }
@@ -100,7 +100,7 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}", UserType.External), 7, null, None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}", UserType.External), 7, null, [], None))));
 
         Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(7));
         Assert.That(results.Count(r => r == UserStoreResult.SeatLimitReached), Is.EqualTo(23));
@@ -114,11 +114,11 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var user = NewUser("Lee");
-        await Store.CreateAsync(user, null, null, None);
+        await Store.CreateAsync(user, null, null, [], None);
         var renamed = Changed(user, account => account with { UserName = "Lee2" });
 
-        var landed = await Store.UpdateAsync(renamed, expectedVersion: 1, null, null, None);
-        var stale = await Store.UpdateAsync(Changed(user, account => account with { UserName = "Lee3" }), expectedVersion: 1, null, null, None);
+        var landed = await Store.UpdateAsync(renamed, expectedVersion: 1, null, null, [], None);
+        var stale = await Store.UpdateAsync(Changed(user, account => account with { UserName = "Lee3" }), expectedVersion: 1, null, null, [], None);
 
         Assert.That(landed, Is.EqualTo(UserStoreResult.Succeeded));
         Assert.That(stale, Is.EqualTo(UserStoreResult.Conflict));
@@ -134,10 +134,10 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var user = NewUser("Lee");
-        await Store.CreateAsync(user, null, null, None);
+        await Store.CreateAsync(user, null, null, [], None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            Store.UpdateAsync(Changed(user, account => account with { PersonId = $"p-{i}" }), 1, null, null, None))));
+            Store.UpdateAsync(Changed(user, account => account with { PersonId = $"p-{i}" }), 1, null, null, [], None))));
 
         Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(1));
         Assert.That((await AccountAsync("id-Lee")).Version, Is.EqualTo(2));
@@ -149,11 +149,11 @@ public abstract partial class StoreSpecification
     public async Task UpdateUser_RenameToATakenName_IsRefused()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Kim"), null, null, None);
+        await Store.CreateAsync(NewUser("Kim"), null, null, [], None);
         var lee = NewUser("Lee");
-        await Store.CreateAsync(lee, null, null, None);
+        await Store.CreateAsync(lee, null, null, [], None);
 
-        var result = await Store.UpdateAsync(Changed(lee, account => account with { UserName = "KIM" }), 1, null, null, None);
+        var result = await Store.UpdateAsync(Changed(lee, account => account with { UserName = "KIM" }), 1, null, null, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
         Assert.That((await AccountAsync("id-Lee")).UserName, Is.EqualTo("Lee"));
@@ -166,13 +166,13 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var a = NewUser("a");
-        await Store.CreateAsync(a, null, null, None);
+        await Store.CreateAsync(a, null, null, [], None);
         var disabled = NewUser("b", enabled: false);
-        await Store.CreateAsync(disabled, null, null, None);
+        await Store.CreateAsync(disabled, null, null, [], None);
 
-        var refused = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, null, None);
-        var freed = await Store.UpdateAsync(Changed(a, account => account with { Enabled = false }), 1, seatLimit: 1, null, None);
-        var enabled = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, null, None);
+        var refused = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, null, [], None);
+        var freed = await Store.UpdateAsync(Changed(a, account => account with { Enabled = false }), 1, seatLimit: 1, null, [], None);
+        var enabled = await Store.UpdateAsync(Changed(disabled, account => account with { Enabled = true }), 1, seatLimit: 1, null, [], None);
 
         Assert.That(refused, Is.EqualTo(UserStoreResult.SeatLimitReached));
         Assert.That(freed, Is.EqualTo(UserStoreResult.Succeeded));
@@ -187,10 +187,10 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var a = NewUser("a");
-        await Store.CreateAsync(a, null, null, None);
-        await Store.CreateAsync(NewUser("b"), null, null, None);
+        await Store.CreateAsync(a, null, null, [], None);
+        await Store.CreateAsync(NewUser("b"), null, null, [], None);
 
-        var result = await Store.UpdateAsync(Changed(a, account => account with { PersonId = "p-9" }), 1, seatLimit: 1, null, None);
+        var result = await Store.UpdateAsync(Changed(a, account => account with { PersonId = "p-9" }), 1, seatLimit: 1, null, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
     }
@@ -201,10 +201,10 @@ public abstract partial class StoreSpecification
     public async Task SetAnonymous_KeepsOneAnonymousAccountPerWorkspace()
     {
         await CreateWorkspaceAsync();
-        await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), None);
+        await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), [], None);
         var replacement = NewUser("guest", UserType.Anonymous) with { Account = NewUser("guest", UserType.Anonymous).Account with { Id = "id-anon" } };
 
-        var result = await Store.SetAnonymousAsync(replacement, None);
+        var result = await Store.SetAnonymousAsync(replacement, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
         Assert.That((await Store.FindAnonymousAsync(Workspace, None))?.Account.UserName, Is.EqualTo("guest"));
@@ -217,10 +217,10 @@ public abstract partial class StoreSpecification
     public async Task SetAnonymous_WithAnotherAccountsName_IsRefused()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var anonymous = NewUser("lee", UserType.Anonymous) with { Account = NewUser("lee", UserType.Anonymous).Account with { Id = "anon" } };
 
-        var result = await Store.SetAnonymousAsync(anonymous, None);
+        var result = await Store.SetAnonymousAsync(anonymous, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.UserNameTaken));
         Assert.That(await Store.FindAnonymousAsync(Workspace, None), Is.Null);
@@ -232,13 +232,13 @@ public abstract partial class StoreSpecification
     public async Task CreateUser_AddressTaken_IsRefused_AndFoundByAddress()
     {
         await CreateWorkspaceAsync();
-        await Store.TryCreateAsync(NewWorkspace("other"), None);
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.TryCreateAsync(NewWorkspace("other"), [], None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var sameAddress = NewUser("Kim") with { Account = NewUser("Kim").Account with { Email = "lee@acme.example" } };
         var elsewhere = sameAddress with { Account = sameAddress.Account with { Id = "id-other-Kim", WorkspaceId = "other" } };
 
-        var refused = await Store.CreateAsync(sameAddress, null, null, None);
-        var allowed = await Store.CreateAsync(elsewhere, null, null, None);
+        var refused = await Store.CreateAsync(sameAddress, null, null, [], None);
+        var allowed = await Store.CreateAsync(elsewhere, null, null, [], None);
 
         Assert.That(refused, Is.EqualTo(UserStoreResult.EmailTaken));
         Assert.That(allowed, Is.EqualTo(UserStoreResult.Succeeded));
@@ -254,12 +254,12 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var first = NewUser("a") with { Account = NewUser("a").Account with { Email = null } };
         var second = NewUser("b") with { Account = NewUser("b").Account with { Email = null } };
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var both = NewUser("LEE") with { Account = NewUser("LEE").Account with { Id = "id-both", Email = "lee@acme.example" } };
 
-        Assert.That(await Store.CreateAsync(first, null, null, None), Is.EqualTo(UserStoreResult.Succeeded));
-        Assert.That(await Store.CreateAsync(second, null, null, None), Is.EqualTo(UserStoreResult.Succeeded));
-        Assert.That(await Store.CreateAsync(both, null, null, None), Is.EqualTo(UserStoreResult.UserNameTaken));
+        Assert.That(await Store.CreateAsync(first, null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(second, null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(both, null, null, [], None), Is.EqualTo(UserStoreResult.UserNameTaken));
     }
 
     /// <summary>Of many creations racing for one address, exactly one lands.</summary>
@@ -270,7 +270,7 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            Store.CreateAsync(NewUser($"u{i}") with { Account = NewUser($"u{i}").Account with { Email = "race@acme.example" } }, null, null, None))));
+            Store.CreateAsync(NewUser($"u{i}") with { Account = NewUser($"u{i}").Account with { Email = "race@acme.example" } }, null, null, [], None))));
 
         Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(1));
         Assert.That(results.Count(r => r == UserStoreResult.EmailTaken), Is.EqualTo(19));
@@ -285,12 +285,12 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var lee = NewUser("Lee");
         var kim = NewUser("Kim");
-        await Store.CreateAsync(lee, null, null, None);
-        await Store.CreateAsync(kim, null, null, None);
+        await Store.CreateAsync(lee, null, null, [], None);
+        await Store.CreateAsync(kim, null, null, [], None);
 
-        var refused = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, null, None);
-        var moved = await Store.UpdateAsync(Changed(lee, account => account with { Email = "lee.new@acme.example" }), 1, null, null, None);
-        var taken = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, null, None);
+        var refused = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, null, [], None);
+        var moved = await Store.UpdateAsync(Changed(lee, account => account with { Email = "lee.new@acme.example" }), 1, null, null, [], None);
+        var taken = await Store.UpdateAsync(Changed(kim, account => account with { Email = "lee@acme.example" }), 1, null, null, [], None);
 
         Assert.That(refused, Is.EqualTo(UserStoreResult.EmailTaken));
         Assert.That(moved, Is.EqualTo(UserStoreResult.Succeeded));
@@ -305,15 +305,15 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var lee = NewUser("Lee");
-        await Store.CreateAsync(lee, null, null, None);
-        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, null, None);
-        await Store.ReserveLoginAttemptAsync(Workspace, LoginAttemptKeys.ForAccount("id-Lee"), Policy(), Now, None);
+        await Store.CreateAsync(lee, null, null, [], None);
+        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, null, [], None);
+        await Store.ReserveLoginAttemptAsync(Workspace, LoginAttemptKeys.ForAccount("id-Lee"), Policy(), Now, null, None);
 
-        var stale = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 1, None);
-        var deleted = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 2, None);
-        var again = await Store.CreateAsync(NewUser("Lee") with { Account = NewUser("Lee").Account with { Id = "id-Lee-2" } }, 1, null, None);
+        var stale = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 1, [], None);
+        var deleted = await Store.DeleteAsync(Workspace, "id-Lee", expectedVersion: 2, [], None);
+        var again = await Store.CreateAsync(NewUser("Lee") with { Account = NewUser("Lee").Account with { Id = "id-Lee-2" } }, 1, null, [], None);
         var gone = await Store.FindByIdAsync(Workspace, "id-Lee", None);
-        var sameId = await Store.CreateAsync(NewUser("Kim") with { Account = NewUser("Kim").Account with { Id = "id-Lee" } }, null, null, None);
+        var sameId = await Store.CreateAsync(NewUser("Kim") with { Account = NewUser("Kim").Account with { Id = "id-Lee" } }, null, null, [], None);
 
         Assert.That(stale, Is.EqualTo(UserStoreResult.Conflict));
         Assert.That(deleted, Is.EqualTo(UserStoreResult.Succeeded));
@@ -331,14 +331,14 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var admin = NewUser("admin") with { IsAdministrator = true };
         var disabledAdmin = NewUser("dormant", enabled: false) with { IsAdministrator = true };
-        await Store.CreateAsync(admin, null, null, None);
-        await Store.CreateAsync(disabledAdmin, null, null, None);
+        await Store.CreateAsync(admin, null, null, [], None);
+        await Store.CreateAsync(disabledAdmin, null, null, [], None);
 
-        var delete = await Store.DeleteAsync(Workspace, "id-admin", 1, None);
-        var disable = await Store.UpdateAsync(Changed(admin, account => account with { Enabled = false }), 1, null, null, None);
-        var demote = await Store.UpdateAsync(Changed(admin, account => account) with { IsAdministrator = false }, 1, null, null, None);
-        await Store.CreateAsync(NewUser("second") with { IsAdministrator = true }, null, null, None);
-        var deleteWithASecond = await Store.DeleteAsync(Workspace, "id-admin", 1, None);
+        var delete = await Store.DeleteAsync(Workspace, "id-admin", 1, [], None);
+        var disable = await Store.UpdateAsync(Changed(admin, account => account with { Enabled = false }), 1, null, null, [], None);
+        var demote = await Store.UpdateAsync(Changed(admin, account => account) with { IsAdministrator = false }, 1, null, null, [], None);
+        await Store.CreateAsync(NewUser("second") with { IsAdministrator = true }, null, null, [], None);
+        var deleteWithASecond = await Store.DeleteAsync(Workspace, "id-admin", 1, [], None);
 
         Assert.That(new[] { delete, disable, demote }, Is.All.EqualTo(UserStoreResult.LastAdministrator));
         Assert.That(deleteWithASecond, Is.EqualTo(UserStoreResult.Succeeded));
@@ -352,10 +352,10 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         for (var i = 0; i < 6; i++)
         {
-            await Store.CreateAsync(NewUser($"admin{i}") with { IsAdministrator = true }, null, null, None);
+            await Store.CreateAsync(NewUser($"admin{i}") with { IsAdministrator = true }, null, null, [], None);
         }
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Store.DeleteAsync(Workspace, $"id-admin{i}", 1, None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Store.DeleteAsync(Workspace, $"id-admin{i}", 1, [], None))));
 
         Assert.That(results.Count(r => r == UserStoreResult.Succeeded), Is.EqualTo(5));
         Assert.That(results.Count(r => r == UserStoreResult.LastAdministrator), Is.EqualTo(1));
@@ -369,7 +369,7 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         foreach (var name in new[] { "b", "A_1", "a1", "C", "d" })
         {
-            await Store.CreateAsync(NewUser(name, name == "d" ? UserType.External : UserType.Internal), null, null, None);
+            await Store.CreateAsync(NewUser(name, name == "d" ? UserType.External : UserType.Internal), null, null, [], None);
         }
 
         var all = await Store.ListAsync(Workspace, new UserListFilter { Limit = 10 }, None);

@@ -11,12 +11,12 @@ public abstract partial class StoreSpecification
     {
         var heard = Listen(Changes);
 
-        await Store.TryCreateAsync(NewWorkspace(), None);
+        await Store.TryCreateAsync(NewWorkspace(), [], None);
         var afterCreate = heard.ToArray();
-        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = new WorkspaceLicense { ExternalUsers = true } }, None);
+        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = new WorkspaceLicense { ExternalUsers = true } }, [], None);
         var afterApply = heard.ToArray();
-        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = WorkspaceLicense.None }, None);
-        await Store.TryCreateAsync(NewWorkspace(), None);
+        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = WorkspaceLicense.None }, [], None);
+        await Store.TryCreateAsync(NewWorkspace(), [], None);
 
         Assert.That(afterCreate, Is.EqualTo(new[] { (Workspace, (string?)null) }));
         Assert.That(afterApply, Is.EqualTo(new[] { (Workspace, (string?)null), (Workspace, (string?)null) }));
@@ -32,10 +32,10 @@ public abstract partial class StoreSpecification
         var heard = Listen(Changes);
         var lee = NewUser("Lee");
 
-        await Store.CreateAsync(lee, null, null, None);
-        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, None);
-        await Store.CreateAsync(NewUser("Kim"), 0, null, None);
-        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, None);
+        await Store.CreateAsync(lee, null, null, [], None);
+        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, [], None);
+        await Store.CreateAsync(NewUser("Kim"), 0, null, [], None);
+        await Store.UpdateAsync(Changed(lee, account => account with { Enabled = false }), 1, null, null, [], None);
 
         Assert.That(heard, Is.EqualTo(new[] { (Workspace, (string?)"id-Lee"), (Workspace, (string?)"id-Lee") }), "a refused seat and a stale version wrote nothing");
     }
@@ -46,11 +46,11 @@ public abstract partial class StoreSpecification
     public async Task WritesOfManyAccounts_RaiseTheChangeSignalForTheWorkspace()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, [], None);
         var heard = Listen(Changes);
 
-        await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), None);
-        await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, None);
+        await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), [], None);
+        await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, ReclassifiedPass, None);
 
         Assert.That(heard, Is.EqualTo(new[] { (Workspace, (string?)null), (Workspace, (string?)null) }));
     }
@@ -62,7 +62,7 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var lee = NewUser("Lee");
-        await Store.CreateAsync(lee, null, null, None);
+        await Store.CreateAsync(lee, null, null, [], None);
         var seen = new ConcurrentQueue<long?>();
         Changes.Changed += (_, change) =>
         {
@@ -73,7 +73,7 @@ public abstract partial class StoreSpecification
             }
         };
 
-        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, null, None);
+        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-2" }), 1, null, null, [], None);
 
         Assert.That(seen, Is.EqualTo(new long?[] { 2 }));
     }

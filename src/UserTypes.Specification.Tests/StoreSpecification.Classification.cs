@@ -8,11 +8,11 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_ChangesClassifiedAccountsOnly_AndRefusesAnOlderVersion()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
-        await Store.CreateAsync(NewUser("assigned", UserType.External), null, null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, [], None);
+        await Store.CreateAsync(NewUser("assigned", UserType.External), null, null, [], None);
 
-        var report = await Store.ReclassifyAsync(Workspace, 5, _ => UserType.Internal, None);
-        var stale = await Store.ReclassifyAsync(Workspace, 4, _ => UserType.External, None);
+        var report = await Store.ReclassifyAsync(Workspace, 5, _ => UserType.Internal, ReclassifiedPass, None);
+        var stale = await Store.ReclassifyAsync(Workspace, 4, _ => UserType.External, ReclassifiedPass, None);
 
         Assert.That(report, Is.EqualTo(new ReclassificationReport { Examined = 1, BecameInternal = 1, InternalUsers = 1, ExternalUsers = 1 }));
         Assert.That(stale, Is.Null);
@@ -29,10 +29,10 @@ public abstract partial class StoreSpecification
         await CreateWorkspaceAsync();
         var retyped = NewUser("retyped", UserType.External, UserTypeSource.Classified);
         var kept = NewUser("kept", UserType.Internal, UserTypeSource.Classified);
-        await Store.CreateAsync(retyped, null, null, None);
-        await Store.CreateAsync(kept, null, null, None);
+        await Store.CreateAsync(retyped, null, null, [], None);
+        await Store.CreateAsync(kept, null, null, [], None);
 
-        await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, None);
+        await Store.ReclassifyAsync(Workspace, 2, _ => UserType.Internal, ReclassifiedPass, None);
 
         Assert.That((await AccountAsync("id-retyped")).SecurityStamp, Is.Not.EqualTo(retyped.Account.SecurityStamp));
         Assert.That((await AccountAsync("id-kept")).SecurityStamp, Is.EqualTo(kept.Account.SecurityStamp));
@@ -44,12 +44,12 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_WhenClassifyThrows_WritesNothing()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("a", UserType.External, UserTypeSource.Classified), null, null, None);
-        await Store.CreateAsync(NewUser("b", UserType.External, UserTypeSource.Classified), null, null, None);
+        await Store.CreateAsync(NewUser("a", UserType.External, UserTypeSource.Classified), null, null, [], None);
+        await Store.CreateAsync(NewUser("b", UserType.External, UserTypeSource.Classified), null, null, [], None);
         var calls = 0;
 
         Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Store.ReclassifyAsync(Workspace, 1, _ => ++calls == 2 ? throw new InvalidOperationException("boom") : UserType.Internal, None));
+            Store.ReclassifyAsync(Workspace, 1, _ => ++calls == 2 ? throw new InvalidOperationException("boom") : UserType.Internal, ReclassifiedPass, None));
 
         Assert.That(await Store.CountSeatsAsync(Workspace, None), Is.EqualTo(new SeatCounts(0, 2)));
         Assert.That((await AccountAsync("id-a")).UserType, Is.EqualTo(UserType.External));
@@ -61,12 +61,12 @@ public abstract partial class StoreSpecification
     public async Task Reclassify_ConcurrentPasses_TheNewestVersionWins()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, None);
+        await Store.CreateAsync(NewUser("signed", UserType.External, UserTypeSource.Classified), null, null, [], None);
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(version => Task.Run(() =>
-            Store.ReclassifyAsync(Workspace, version, _ => version % 2 == 0 ? UserType.Internal : UserType.External, None))));
+            Store.ReclassifyAsync(Workspace, version, _ => version % 2 == 0 ? UserType.Internal : UserType.External, ReclassifiedPass, None))));
 
         Assert.That((await AccountAsync("id-signed")).UserType, Is.EqualTo(UserType.Internal), "version 20 classifies internal");
-        Assert.That(await Store.ReclassifyAsync(Workspace, 19, _ => UserType.External, None), Is.Null);
+        Assert.That(await Store.ReclassifyAsync(Workspace, 19, _ => UserType.External, ReclassifiedPass, None), Is.Null);
     }
 }

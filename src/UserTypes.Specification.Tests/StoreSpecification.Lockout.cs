@@ -9,7 +9,7 @@ public abstract partial class StoreSpecification
         LoginAttemptPolicy.From(new LockoutOptions { MaxFailedAttempts = max, Duration = TimeSpan.FromMinutes(15), BackOff = backOff });
 
     private Task<LoginAttempt?> ReserveAsync(LoginAttemptPolicy policy, string key = "", DateTimeOffset? at = null) =>
-        Store.ReserveLoginAttemptAsync(Workspace, key.Length == 0 ? LeeKey : key, policy, at ?? Clock.GetUtcNow(), None);
+        Store.ReserveLoginAttemptAsync(Workspace, key.Length == 0 ? LeeKey : key, policy, at ?? Clock.GetUtcNow(), null, None);
 
     private async Task<List<LoginAttempt?>> ReserveManyAsync(int count, LoginAttemptPolicy policy)
     {
@@ -28,7 +28,7 @@ public abstract partial class StoreSpecification
     public async Task Reserve_TheLimitReached_LocksAndRefusesTheNext()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
 
         var attempts = await ReserveManyAsync(5, Policy());
         var counted = await AccountAsync("id-Lee");
@@ -64,7 +64,7 @@ public abstract partial class StoreSpecification
     public async Task Release_ClearsOnlyWhatItReserved()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var attempts = await ReserveManyAsync(4, Policy());
 
         await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, attempts[2]!, None);
@@ -99,7 +99,7 @@ public abstract partial class StoreSpecification
     public async Task Reserve_AfterTheLockAndAfterExpiry_StartsAgain()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         await ReserveManyAsync(5, Policy());
 
         Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1));
@@ -163,11 +163,11 @@ public abstract partial class StoreSpecification
     public async Task Clear_EndsTheLockAndTheCount()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         await ReserveManyAsync(5, Policy());
 
-        await Store.ClearLoginAttemptsAsync(Workspace, LeeKey, None);
-        await Store.ClearLoginAttemptsAsync(Workspace, LoginAttemptKeys.ForAccount("nobody"), None);
+        await Store.ClearLoginAttemptsAsync(Workspace, LeeKey, null, None);
+        await Store.ClearLoginAttemptsAsync(Workspace, LoginAttemptKeys.ForAccount("nobody"), null, None);
 
         var cleared = await AccountAsync("id-Lee");
         Assert.That((cleared.AccessFailedCount, cleared.LockoutEnd), Is.EqualTo((0, (DateTimeOffset?)null)));
@@ -197,12 +197,12 @@ public abstract partial class StoreSpecification
     public async Task Reserve_KeysAndWorkspaces_AreCountedApart()
     {
         await CreateWorkspaceAsync();
-        Assert.That(await Store.TryCreateAsync(NewWorkspace("other"), None), Is.True);
+        Assert.That(await Store.TryCreateAsync(NewWorkspace("other"), [], None), Is.True);
         var unknown = LoginAttemptKeys.ForUnknownUserName(Workspace, "lee");
 
         await ReserveManyAsync(2, Policy(max: 2));
         var otherKey = await ReserveAsync(Policy(max: 2), unknown);
-        var otherWorkspace = await Store.ReserveLoginAttemptAsync("other", LeeKey, Policy(max: 2), Clock.GetUtcNow(), None);
+        var otherWorkspace = await Store.ReserveLoginAttemptAsync("other", LeeKey, Policy(max: 2), Clock.GetUtcNow(), null, None);
 
         Assert.That(await ReserveAsync(Policy(max: 2)), Is.Null);
         Assert.That(otherKey, Is.Not.Null.And.Property(nameof(LoginAttempt.LockedUntil)).Null);
@@ -216,9 +216,9 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         var lee = NewUser("Lee");
-        await Store.CreateAsync(lee, null, null, None);
+        await Store.CreateAsync(lee, null, null, [], None);
         await ReserveManyAsync(2, Policy());
-        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-9", AccessFailedCount = 0, LockoutEnd = null }), 1, null, null, None);
+        await Store.UpdateAsync(Changed(lee, account => account with { PersonId = "p-9", AccessFailedCount = 0, LockoutEnd = null }), 1, null, null, [], None);
         await ReserveManyAsync(3, Policy());
 
         var reads = new[]

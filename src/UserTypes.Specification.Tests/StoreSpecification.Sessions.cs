@@ -66,10 +66,10 @@ public abstract partial class StoreSpecification
     public async Task DeletingAnAccount_DeletesItsSessions()
     {
         await CreateWorkspaceAsync();
-        await Store.CreateAsync(NewUser("Lee"), null, null, None);
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         await Store.AddSessionAsync(NewSession("id-Lee", "s1", 0), 5, None);
 
-        Assert.That(await Store.DeleteAsync(Workspace, "id-Lee", 1, None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.DeleteAsync(Workspace, "id-Lee", 1, [], None), Is.EqualTo(UserStoreResult.Succeeded));
 
         Assert.That(await Store.FindSessionsAsync(Workspace, "id-Lee", None), Is.Empty);
     }

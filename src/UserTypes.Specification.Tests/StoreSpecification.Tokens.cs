@@ -11,10 +11,10 @@ public abstract partial class StoreSpecification
 
         for (var i = 0; i < 4; i++)
         {
-            Assert.That(await Store.AddTokenAsync(NewToken($"t{i}", minutes: i), maxLive: 3, maxPerHour: 10, None), Is.True);
+            Assert.That(await Store.AddTokenAsync(NewToken($"t{i}", minutes: i), maxLive: 3, maxPerHour: 10, null, None), Is.True);
         }
 
-        await Store.AddTokenAsync(NewToken("reset", minutes: 5) with { Purpose = TokenPurpose.PasswordReset }, 3, 10, None);
+        await Store.AddTokenAsync(NewToken("reset", minutes: 5) with { Purpose = TokenPurpose.PasswordReset }, 3, 10, null, None);
         var signUps = await Store.FindTokensAsync(Workspace, TokenPurpose.SignUp, "lee@acme.example", None);
 
         Assert.That(signUps.Select(token => token.Id), Is.EqualTo(new[] { "t3", "t2", "t1" }));
@@ -32,12 +32,12 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         StoredToken ShortLived(string id, int minutes) => NewToken(id, minutes) with { ExpiresAt = Now.AddMinutes(minutes + 5) };
-        await Store.AddTokenAsync(ShortLived("a", 0), 3, maxPerHour: 2, None);
-        await Store.AddTokenAsync(ShortLived("b", 10), 3, maxPerHour: 2, None);
+        await Store.AddTokenAsync(ShortLived("a", 0), 3, maxPerHour: 2, null, None);
+        await Store.AddTokenAsync(ShortLived("b", 10), 3, maxPerHour: 2, null, None);
 
-        var third = await Store.AddTokenAsync(ShortLived("c", 30), 3, maxPerHour: 2, None);
-        var otherPurpose = await Store.AddTokenAsync(ShortLived("r", 30) with { Purpose = TokenPurpose.PasswordReset }, 3, maxPerHour: 2, None);
-        var nextHour = await Store.AddTokenAsync(ShortLived("d", 61), 3, maxPerHour: 2, None);
+        var third = await Store.AddTokenAsync(ShortLived("c", 30), 3, maxPerHour: 2, null, None);
+        var otherPurpose = await Store.AddTokenAsync(ShortLived("r", 30) with { Purpose = TokenPurpose.PasswordReset }, 3, maxPerHour: 2, null, None);
+        var nextHour = await Store.AddTokenAsync(ShortLived("d", 61), 3, maxPerHour: 2, null, None);
 
         Assert.That(third, Is.False, "a and b expired, but were issued within the hour");
         Assert.That(otherPurpose, Is.True);
@@ -51,11 +51,11 @@ public abstract partial class StoreSpecification
     public async Task AnAccountWrite_UsesItsTokenUp_Once()
     {
         await CreateWorkspaceAsync();
-        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, null, None);
 
-        var created = await Store.CreateAsync(NewUser("Lee"), null, "t", None);
-        var again = await Store.CreateAsync(NewUser("Kim"), null, "t", None);
-        var missing = await Store.UpdateAsync(Changed(NewUser("Lee"), account => account with { PersonId = "p" }), 1, null, "no-such-token", None);
+        var created = await Store.CreateAsync(NewUser("Lee"), null, "t", [], None);
+        var again = await Store.CreateAsync(NewUser("Kim"), null, "t", [], None);
+        var missing = await Store.UpdateAsync(Changed(NewUser("Lee"), account => account with { PersonId = "p" }), 1, null, "no-such-token", [], None);
 
         Assert.That(created, Is.EqualTo(UserStoreResult.Succeeded));
         Assert.That(again, Is.EqualTo(UserStoreResult.TokenUsed));
@@ -71,15 +71,15 @@ public abstract partial class StoreSpecification
     public async Task ARefusedWrite_LeavesItsTokenUsable()
     {
         await CreateWorkspaceAsync();
-        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, null, None);
         var kim = NewUser("Kim");
-        await Store.CreateAsync(kim, null, null, None);
+        await Store.CreateAsync(kim, null, null, [], None);
 
-        var full = await Store.CreateAsync(NewUser("Lee"), seatLimit: 1, "t", None);
-        var nameTaken = await Store.CreateAsync(NewUser("KIM") with { Account = NewUser("KIM").Account with { Id = "id-other", Email = "other@acme.example" } }, null, "t", None);
-        var emailTaken = await Store.CreateAsync(NewUser("Lee") with { Account = NewUser("Lee").Account with { Email = "kim@acme.example" } }, null, "t", None);
-        var stale = await Store.UpdateAsync(kim with { Account = kim.Account with { Version = 3 } }, 2, null, "t", None);
-        var used = await Store.UpdateAsync(Changed(kim, account => account with { PersonId = "p" }), 1, null, "t", None);
+        var full = await Store.CreateAsync(NewUser("Lee"), seatLimit: 1, "t", [], None);
+        var nameTaken = await Store.CreateAsync(NewUser("KIM") with { Account = NewUser("KIM").Account with { Id = "id-other", Email = "other@acme.example" } }, null, "t", [], None);
+        var emailTaken = await Store.CreateAsync(NewUser("Lee") with { Account = NewUser("Lee").Account with { Email = "kim@acme.example" } }, null, "t", [], None);
+        var stale = await Store.UpdateAsync(kim with { Account = kim.Account with { Version = 3 } }, 2, null, "t", [], None);
+        var used = await Store.UpdateAsync(Changed(kim, account => account with { PersonId = "p" }), 1, null, "t", [], None);
 
         Assert.That(new[] { full, nameTaken, emailTaken, stale }, Is.EqualTo(new[] { UserStoreResult.SeatLimitReached, UserStoreResult.UserNameTaken, UserStoreResult.EmailTaken, UserStoreResult.Conflict }));
         Assert.That(used, Is.EqualTo(UserStoreResult.Succeeded), "an update uses a token up too");
@@ -92,9 +92,9 @@ public abstract partial class StoreSpecification
     public async Task WritesRacingWithOneToken_LandOnce()
     {
         await CreateWorkspaceAsync();
-        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, None);
+        await Store.AddTokenAsync(NewToken("t", 0), 3, 10, null, None);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}"), null, "t", None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.CreateAsync(NewUser($"u{i}"), null, "t", [], None))));
 
         Assert.That(results.Count(result => result == UserStoreResult.Succeeded), Is.EqualTo(1));
         Assert.That(results.Count(result => result == UserStoreResult.TokenUsed), Is.EqualTo(9));
@@ -109,13 +109,13 @@ public abstract partial class StoreSpecification
         for (var i = 0; i < 30; i++)
         {
             var old = NewToken($"old{i}", minutes: -180) with { Email = $"old{i}@acme.example", ExpiresAt = Now.AddMinutes(-120) };
-            await Store.AddTokenAsync(old, 3, 10, None);
+            await Store.AddTokenAsync(old, 3, 10, null, None);
         }
 
-        await Store.AddTokenAsync(NewToken("live", 0), 3, 10, None);
+        await Store.AddTokenAsync(NewToken("live", 0), 3, 10, null, None);
 
-        var purges = Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.AddTokenAsync(NewToken($"new{i}", 1) with { Email = $"new{i}@acme.example" }, 3, 10, None)));
-        var completion = Task.Run(() => Store.CreateAsync(NewUser("Lee"), null, "live", None));
+        var purges = Enumerable.Range(0, 10).Select(i => Task.Run(() => Store.AddTokenAsync(NewToken($"new{i}", 1) with { Email = $"new{i}@acme.example" }, 3, 10, null, None)));
+        var completion = Task.Run(() => Store.CreateAsync(NewUser("Lee"), null, "live", [], None));
         await Task.WhenAll([.. purges, completion]);
 
         Assert.That(completion.Result, Is.EqualTo(UserStoreResult.Succeeded));

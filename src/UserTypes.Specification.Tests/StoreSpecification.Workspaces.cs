@@ -7,7 +7,7 @@ public abstract partial class StoreSpecification
     [Test]
     public async Task TryCreate_NewId_StoresTheWorkspaceAtVersion1()
     {
-        var created = await Store.TryCreateAsync(NewWorkspace(), None);
+        var created = await Store.TryCreateAsync(NewWorkspace(), [], None);
 
         var stored = await Store.FindAsync(Workspace, None);
         Assert.That(created, Is.True);
@@ -22,7 +22,7 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
 
-        var created = await Store.TryCreateAsync(NewWorkspace() with { Collaborators = [] }, None);
+        var created = await Store.TryCreateAsync(NewWorkspace() with { Collaborators = [] }, [], None);
 
         Assert.That(created, Is.False);
         Assert.That((await Store.FindAsync(Workspace, None))!.Collaborators, Has.Count.EqualTo(1));
@@ -39,7 +39,7 @@ public abstract partial class StoreSpecification
     [Test]
     public async Task Find_IdsAreCaseSensitive()
     {
-        await Store.TryCreateAsync(NewWorkspace("Acme"), None);
+        await Store.TryCreateAsync(NewWorkspace("Acme"), [], None);
 
         Assert.That(await Store.FindAsync("acme", None), Is.Null);
     }
@@ -59,6 +59,7 @@ public abstract partial class StoreSpecification
                 UpsertedSignupDomains = [new SignupDomain("yzx.com", true)],
                 License = license,
             },
+            [],
             None);
 
         var expected = new WorkspaceRecord
@@ -86,6 +87,7 @@ public abstract partial class StoreSpecification
                 RemovedCollaborators = ["owner@acme.example", "absent@acme.example"],
                 UpsertedCollaborators = [new Collaborator("owner@acme.example", CollaboratorRole.Guest)],
             },
+            [],
             None);
 
         Assert.That(updated!.Collaborators, Is.EqualTo(new[] { new Collaborator("owner@acme.example", CollaboratorRole.Guest) }));
@@ -96,9 +98,9 @@ public abstract partial class StoreSpecification
     [Test]
     public async Task TryApply_UpsertReplacesByKey()
     {
-        await Store.TryCreateAsync(NewWorkspace() with { SignupDomains = [new SignupDomain("yzx.com", false)] }, None);
+        await Store.TryCreateAsync(NewWorkspace() with { SignupDomains = [new SignupDomain("yzx.com", false)] }, [], None);
 
-        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { UpsertedSignupDomains = [new SignupDomain("yzx.com", true)] }, None);
+        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { UpsertedSignupDomains = [new SignupDomain("yzx.com", true)] }, [], None);
 
         Assert.That(updated!.SignupDomains, Is.EqualTo(new[] { new SignupDomain("yzx.com", true) }));
     }
@@ -108,9 +110,9 @@ public abstract partial class StoreSpecification
     [Test]
     public async Task TryApply_RemoveSignupDomain_RemovesIt()
     {
-        await Store.TryCreateAsync(NewWorkspace() with { SignupDomains = [new SignupDomain("yzx.com", false), new SignupDomain("abc.com", true)] }, None);
+        await Store.TryCreateAsync(NewWorkspace() with { SignupDomains = [new SignupDomain("yzx.com", false), new SignupDomain("abc.com", true)] }, [], None);
 
-        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedSignupDomains = ["yzx.com"] }, None);
+        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedSignupDomains = ["yzx.com"] }, [], None);
 
         Assert.That(updated!.SignupDomains, Is.EqualTo(new[] { new SignupDomain("abc.com", true) }));
     }
@@ -121,9 +123,9 @@ public abstract partial class StoreSpecification
     public async Task TryApply_WithoutLicense_KeepsTheCurrentLicense()
     {
         var license = new WorkspaceLicense { AnonymousUsers = true, MaxInternalUsers = 0 };
-        await Store.TryCreateAsync(NewWorkspace() with { License = license }, None);
+        await Store.TryCreateAsync(NewWorkspace() with { License = license }, [], None);
 
-        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedSignupDomains = ["none.example"] }, None);
+        var updated = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedSignupDomains = ["none.example"] }, [], None);
 
         Assert.That(updated!.License, Is.EqualTo(license));
     }
@@ -134,9 +136,9 @@ public abstract partial class StoreSpecification
     public async Task TryApply_AtStaleVersion_ReturnsNullAndChangesNothing()
     {
         await CreateWorkspaceAsync();
-        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = new WorkspaceLicense { ExternalUsers = true } }, None);
+        await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { License = new WorkspaceLicense { ExternalUsers = true } }, [], None);
 
-        var stale = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedCollaborators = ["owner@acme.example"] }, None);
+        var stale = await Store.TryApplyAsync(new WorkspaceChange(Workspace, 1) { RemovedCollaborators = ["owner@acme.example"] }, [], None);
 
         var stored = await Store.FindAsync(Workspace, None);
         Assert.That(stale, Is.Null);
@@ -148,7 +150,7 @@ public abstract partial class StoreSpecification
     /// <returns>The test.</returns>
     [Test]
     public async Task TryApply_UnknownWorkspace_ReturnsNull() =>
-        Assert.That(await Store.TryApplyAsync(new WorkspaceChange("missing", 1), None), Is.Null);
+        Assert.That(await Store.TryApplyAsync(new WorkspaceChange("missing", 1), [], None), Is.Null);
 
     /// <summary>Of many writers racing from one version, exactly one lands.</summary>
     /// <returns>The test.</returns>
@@ -159,6 +161,7 @@ public abstract partial class StoreSpecification
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => Store.TryApplyAsync(
             new WorkspaceChange(Workspace, 1) { UpsertedCollaborators = [new Collaborator($"c{i}@x.example", CollaboratorRole.Collaborator)] },
+            [],
             None))));
 
         var stored = await Store.FindAsync(Workspace, None);
@@ -174,10 +177,10 @@ public abstract partial class StoreSpecification
         using var canceled = new CancellationTokenSource();
         canceled.Cancel();
 
-        Assert.That(() => Store.TryCreateAsync(NewWorkspace(), canceled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Store.TryCreateAsync(NewWorkspace(), [], canceled.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(() => Store.FindAsync(Workspace, canceled.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(() => Store.TryApplyAsync(new WorkspaceChange(Workspace, 1), canceled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Store.TryApplyAsync(new WorkspaceChange(Workspace, 1), [], canceled.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(() => Store.FindByIdAsync(Workspace, "id", canceled.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(() => Store.CreateAsync(NewUser("Lee"), null, null, canceled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => Store.CreateAsync(NewUser("Lee"), null, null, [], canceled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 }

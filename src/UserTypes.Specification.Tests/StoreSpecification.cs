@@ -86,8 +86,20 @@ public abstract partial class StoreSpecification
 
     private static CancellationToken None => CancellationToken.None;
 
+    // The entry of a reclassification pass, as the directory hands it to the store.
+    private static AuditEntry ReclassifiedPass => Entry(AuditActions.UserTypeChanged, subject: null, "Reclassified.");
+
+    private static AuditEntry Entry(string action, string? subject, string summary, string workspace = Workspace) => new()
+    {
+        WorkspaceId = workspace,
+        At = Now,
+        Action = action,
+        SubjectUserId = subject,
+        Summary = summary,
+    };
+
     private async Task CreateWorkspaceAsync() =>
-        Assert.That(await Store.TryCreateAsync(NewWorkspace(), None).ConfigureAwait(false), Is.True);
+        Assert.That(await Store.TryCreateAsync(NewWorkspace(), [], None).ConfigureAwait(false), Is.True);
 
     private static WorkspaceRecord NewWorkspace(string id = Workspace) => new()
     {

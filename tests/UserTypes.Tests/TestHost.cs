@@ -25,6 +25,7 @@ internal sealed class TestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IAccountMailer>(Mailer);
+        services.AddSingleton<IAuditActorAccessor>(Actor);
         var builder = services.AddUserTypes(options =>
         {
             options.Password.WorkFactor = 4;
@@ -44,6 +45,9 @@ internal sealed class TestHost : IDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     public CapturingMailer Mailer { get; } = new();
+
+    /// <summary>Who the host says is behind its trusted calls, for the audit trail; set it as a request would.</summary>
+    public AuditActor Actor { get; } = new();
 
     public IUserClassifier Classifier => _provider.GetRequiredService<IUserClassifier>();
 
@@ -116,5 +120,11 @@ internal sealed class TestHost : IDisposable
         {
             _database.Dispose();
         }
+    }
+
+    /// <summary>An <see cref="IAuditActorAccessor"/> a test sets by hand.</summary>
+    internal sealed class AuditActor : IAuditActorAccessor
+    {
+        public string? ActorUserId { get; set; }
     }
 }

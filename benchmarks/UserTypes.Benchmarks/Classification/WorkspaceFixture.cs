@@ -29,7 +29,7 @@ internal static class WorkspaceFixture
         var classifier = provider.GetRequiredService<IUserClassifier>();
         foreach (var workspace in workspaces)
         {
-            store.TryCreateAsync(workspace, CancellationToken.None).GetAwaiter().GetResult();
+            store.TryCreateAsync(workspace, [], CancellationToken.None).GetAwaiter().GetResult();
             classifier.ClassifyAsync(workspace.Id, "warm-up@example.com").AsTask().GetAwaiter().GetResult();
         }
 

@@ -51,6 +51,7 @@ public class ReclassifyBenchmarks
                     PasswordHash = "$2a$04$pre-hashed-for-the-benchmark",
                 },
                 seatLimit: null, null,
+                [],
                 CancellationToken.None).GetAwaiter().GetResult();
         }
     }

@@ -54,6 +54,7 @@ internal sealed class BenchmarkDatabase : IDisposable
                 Id = "bench",
                 Collaborators = [.. Enumerable.Range(0, Math.Max(collaborators, 1)).Select(i => new Collaborator($"person{i}@company{i}.example", CollaboratorRole.Collaborator))],
             },
+            [],
             CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -60,6 +60,7 @@ public class CreateAccountBenchmarks
             },
             seatLimit: int.MaxValue,
             consumedTokenId: null,
+            [],
             CancellationToken.None);
     }
 }

@@ -114,6 +114,23 @@ internal static class RelationalSchema
             expires_at {types.BigInt} NOT NULL,
             PRIMARY KEY (workspace_id, user_id, id));
         """,
+
+        // The audit trail: one row per entry, written in the transaction of the change it records. The sequence is the
+        // table's own ever-increasing key, handed out under the workspace's lock, so per workspace it grows in commit
+        // order; no foreign key, so entries outlive the accounts they name.
+        $"""
+        CREATE TABLE usertypes_audit (
+            seq {types.Identity},
+            workspace_id {types.Text} NOT NULL,
+            at {types.BigInt} NOT NULL,
+            actor_user_id {types.Text} NULL,
+            action {types.Text} NOT NULL,
+            subject_user_id {types.Text} NULL,
+            summary {types.Text} NOT NULL);
+        CREATE INDEX usertypes_audit_by_workspace ON usertypes_audit (workspace_id, seq);
+        CREATE INDEX usertypes_audit_by_subject ON usertypes_audit (workspace_id, subject_user_id, seq);
+        CREATE INDEX usertypes_audit_by_age ON usertypes_audit (at);
+        """,
     ];
 }
 

@@ -7,16 +7,19 @@ internal sealed partial class RelationalStore
 
     private const string Attempts = "usertypes_login_attempts";
 
-    public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<LoginAttempt?> ReserveLoginAttemptAsync(
+        string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (inserted, _) = LoginAttemptRecord.Reserve(null, policy, now);
-        return ReadAsync(
-            async connection =>
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                var rows = await connection.Command(
+                var rows = await transaction.Command(
                     _reserveSql,
-                    null,
                     [
                         ("workspace_id", workspaceId),
                         ("attempt_key", attemptKey),
@@ -28,9 +31,18 @@ internal sealed partial class RelationalStore
                         ("batch", AttemptPurgeBatch),
                         .. LoginAttemptRow.Parameters(inserted),
                     ]).ReadAllAsync(reader => LoginAttemptRow.Read(reader).LastReserved, cancellationToken).ConfigureAwait(false);
-                return rows.Count == 1 ? rows[0] : null;
-            },
-            cancellationToken);
+                var attempt = rows.Count == 1 ? rows[0] : null;
+                if (attempt?.LockedUntil is not null && lockedOut is not null)
+                {
+                    // Only the attempt that locks writes an entry, and only under the workspace's lock, as every audited
+                    // write does: so its sequence follows those of the writes that committed before it.
+                    await LockAsync(transaction, StoreChange.Silent(workspaceId), [lockedOut], cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return attempt;
+            }
+        }
     }
 
     public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken)
@@ -52,14 +64,19 @@ internal sealed partial class RelationalStore
             cancellationToken);
     }
 
-    public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
-        ReadAsync(
-            connection => connection.Command(
-                $"UPDATE {Attempts} SET counted_from = issued, lockout_end = NULL, locked_by = NULL, next_lockout = NULL " +
-                "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
-                null,
-                ("workspace_id", workspaceId),
-                ("attempt_key", attemptKey)).RunAsync(cancellationToken),
+    public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
+        WriteAsync(
+            StoreChange.Silent(workspaceId),
+            audit is null ? [] : [audit],
+            async (transaction, _) =>
+            {
+                await transaction.Command(
+                    $"UPDATE {Attempts} SET counted_from = issued, lockout_end = NULL, locked_by = NULL, next_lockout = NULL " +
+                    "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
+                    ("workspace_id", workspaceId),
+                    ("attempt_key", attemptKey)).RunAsync(cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
             cancellationToken);
 
     private static string BuildReserveSql(string skipLockedRows)

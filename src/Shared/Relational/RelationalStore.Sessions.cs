@@ -14,6 +14,7 @@ internal sealed partial class RelationalStore
         // Told to every instance: the oldest session may end to make room.
         return WriteAsync(
             new StoreChange(session.WorkspaceId, session.UserId),
+            [],
             async (transaction, _) =>
             {
                 await transaction.Command(
@@ -39,6 +40,7 @@ internal sealed partial class RelationalStore
     public Task<bool> RemoveSessionAsync(string workspaceId, string userId, string sessionId, CancellationToken cancellationToken) =>
         WriteAsync(
             new StoreChange(workspaceId, userId),
+            [],
             async (transaction, _) =>
             {
                 var removed = await transaction.Command(

@@ -9,9 +9,10 @@ internal sealed partial class RelationalStore
 
     private const string TokenColumns = "id, workspace_id, purpose, email, hash, user_id, security_stamp, payload, created_at, expires_at";
 
-    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken) =>
+    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, AuditEntry? audit, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Silent(token.WorkspaceId),
+            audit is null ? [] : [audit],
             async (transaction, _) =>
             {
                 var hourAgo = token.CreatedAt.AddHours(-1).UtcTicks;
@@ -62,9 +63,10 @@ internal sealed partial class RelationalStore
             cancellationToken);
     }
 
-    public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken) =>
+    public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, AuditEntry? audit, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Silent(workspaceId),
+            audit is null ? [] : [audit],
             async (transaction, _) =>
             {
                 var revoked = await transaction.Command(

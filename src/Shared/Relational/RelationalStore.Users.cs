@@ -7,9 +7,10 @@ internal sealed partial class RelationalStore
     private const string SeatCountSql =
         "SELECT user_type, COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND enabled = @enabled AND user_type IN (0, 1) GROUP BY user_type";
 
-    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Of(user.Account),
+            audit,
             async (transaction, locked) =>
             {
                 if (!await ConsumeTokenAsync(transaction, consumedTokenId, cancellationToken).ConfigureAwait(false))
@@ -26,9 +27,10 @@ internal sealed partial class RelationalStore
             },
             cancellationToken);
 
-    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Of(user.Account),
+            audit,
             async (transaction, locked) =>
             {
                 if (!await ConsumeTokenAsync(transaction, consumedTokenId, cancellationToken).ConfigureAwait(false))
@@ -72,11 +74,12 @@ internal sealed partial class RelationalStore
             },
             cancellationToken);
 
-    public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync(
 
             // Another account may stop being the anonymous one: the workspace's accounts changed.
             StoreChange.Of(user.Account.WorkspaceId),
+            audit,
             async (transaction, _) =>
             {
                 await transaction.Command("DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2", ("workspace_id", user.Account.WorkspaceId))
@@ -85,9 +88,10 @@ internal sealed partial class RelationalStore
             },
             cancellationToken);
 
-    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken) =>
+    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync(
             new StoreChange(workspaceId, userId),
+            audit,
             async (transaction, _) =>
             {
                 var previous = await FindAsync(transaction.Connection!, transaction, "id = @id", ("id", userId), workspaceId, cancellationToken).ConfigureAwait(false);
@@ -188,9 +192,10 @@ internal sealed partial class RelationalStore
                 .ReadAllAsync(reader => new SeatCounts(reader.GetInt32(0), reader.GetInt32(1)), cancellationToken).ConfigureAwait(false)).FirstOrDefault(),
             cancellationToken);
 
-    public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken) =>
+    public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, AuditEntry audit, CancellationToken cancellationToken) =>
         WriteAsync<ReclassificationReport?>(
             StoreChange.Of(workspaceId),
+            [],
             async (transaction, locked) =>
             {
                 if (!locked.Exists || locked.ClassifiedVersion > workspaceVersion)
@@ -211,6 +216,8 @@ internal sealed partial class RelationalStore
                         ("type", (int)changed.Account.UserType), ("stamp", changed.Account.SecurityStamp), ("administrator", changed.IsAdministrator),
                         ("id", changed.Account.Id)).RunAsync(cancellationToken).ConfigureAwait(false);
                 }
+
+                await InsertAuditAsync(transaction, Reclassification.AuditOf(audit, classified, changes), cancellationToken).ConfigureAwait(false);
 
                 // A full pass recounts the seats from the accounts, so the counters are also repaired here if ever wrong.
                 var seats = await CountSeatsAsync(transaction.Connection!, transaction, workspaceId, cancellationToken).ConfigureAwait(false);

@@ -7,9 +7,10 @@ internal sealed partial class RelationalStore
     private const string WorkspaceColumns =
         "id, version, license_external_users, license_anonymous_users, license_max_internal_users, license_max_external_users, license_expires_at";
 
-    public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken) =>
+    public Task<bool> TryCreateAsync(WorkspaceRecord workspace, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync(
             StoreChange.Of(workspace.Id),
+            audit,
             async (transaction, locked) =>
             {
                 if (locked.Exists)
@@ -28,9 +29,10 @@ internal sealed partial class RelationalStore
     public Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken) =>
         ReadAsync(connection => ReadWorkspaceAsync(connection, null, workspaceId, cancellationToken), cancellationToken);
 
-    public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken) =>
+    public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         WriteAsync<WorkspaceRecord?>(
             StoreChange.Of(change.WorkspaceId),
+            audit,
             async (transaction, locked) =>
             {
                 var license = change.License is null

@@ -111,10 +111,11 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         }
     }
 
-    // One write: open, begin, lock the workspace row and queue the change notice (one round trip), run, then commit
-    // (which sends the notice to other processes, and then raises the signal in this one) or roll back (which drops
-    // the notice).
-    private async Task<T> WriteAsync<T>(StoreChange change, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
+    // One write: open, begin, lock the workspace row, queue the change notice and append the audit entries (one round
+    // trip), run, then commit (which sends the notice to other processes, and then raises the signal in this one) or
+    // roll back (which drops the notice and the entries with the change).
+    private async Task<T> WriteAsync<T>(
+        StoreChange change, IReadOnlyList<AuditEntry> audit, Func<DbTransaction, WorkspaceLock, Task<(T Result, bool Commit)>> write, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -122,7 +123,7 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
             var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var locked = await LockAsync(transaction, change, cancellationToken).ConfigureAwait(false);
+                var locked = await LockAsync(transaction, change, audit, cancellationToken).ConfigureAwait(false);
                 var (result, commit) = await write(transaction, locked).ConfigureAwait(false);
                 if (commit)
                 {
@@ -148,13 +149,16 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         }
     }
 
-    // The lock's row, if the workspace exists; the notice in the same batch runs too.
-    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, CancellationToken cancellationToken) =>
-        (await (change.Notify
-            ? transaction.Command($"{_dialect.LockWorkspaceSql}; {_dialect.NotifySql}", [("workspace_id", change.WorkspaceId), .. _dialect.NotifyParameters(change, _time.GetUtcNow())])
-            : transaction.Command(_dialect.LockWorkspaceSql, ("workspace_id", change.WorkspaceId)))
+    // The lock's row, if the workspace exists; the notice and the entries in the same batch run after the lock is held.
+    private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var (auditSql, auditParameters) = AuditInsert(audit);
+        var sql = string.Join("; ", new[] { _dialect.LockWorkspaceSql, change.Notify ? _dialect.NotifySql : string.Empty, auditSql }.Where(part => part.Length > 0));
+        (string, object?)[] parameters = [("workspace_id", change.WorkspaceId), .. change.Notify ? _dialect.NotifyParameters(change, _time.GetUtcNow()) : [], .. auditParameters];
+        return (await transaction.Command(sql, parameters)
             .ReadAllAsync(reader => new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2))), cancellationToken).ConfigureAwait(false))
-        .FirstOrDefault();
+            .FirstOrDefault();
+    }
 
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using UserTypes;
 using UserTypes.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,7 +41,9 @@ public static class UserTypesAuthenticationBuilderExtensions
     /// Adds the UserTypes scheme for service calls (HTTP Basic credentials, or none for the implicit anonymous user), the
     /// default <see cref="IWorkspaceResolver"/> (kept if the host registered its own) with its
     /// <see cref="UserTypesWorkspaceOptions"/>, and the handlers behind <c>RequireUserType</c>,
-    /// <c>RequireFunctionalRight</c> and <c>RequireDataRight</c>. Call <c>AddUserTypes(...)</c> for the UserTypes
+    /// <c>RequireFunctionalRight</c> and <c>RequireDataRight</c>; the audit trail's actor from the request's user (an
+    /// <see cref="IAuditActorAccessor"/> of the host's own wins) and its hourly retention purge; and the check that no
+    /// cookie scheme's <c>UseUserTypesValidation()</c> was switched off. Call <c>AddUserTypes(...)</c> for the UserTypes
     /// services themselves.
     /// </summary>
     /// <param name="builder">The authentication builder.</param>
@@ -60,6 +64,8 @@ public static class UserTypesAuthenticationBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserTypesWorkspaceOptions>, UserTypesWorkspaceOptionsValidator>());
         services.TryAddSingleton<IWorkspaceResolver, RouteOrHeaderWorkspaceResolver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, UserTypesCookieValidationCheck>());
+        services.TryAddSingleton<IAuditActorAccessor, HttpContextAuditActorAccessor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditRetentionService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, UserTypeRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, FunctionalRightRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, DataRightRequirementHandler>());

@@ -154,7 +154,8 @@ internal sealed partial class Authenticator : IAuthenticator
         try
         {
             var rehashed = stored with { PasswordHash = _hasher.Hash(password), Account = stored.Account with { Version = stored.Account.Version + 1 } };
-            await _users.UpdateAsync(rehashed, stored.Account.Version, seatLimit: null, consumedTokenId: null, CancellationToken.None).ConfigureAwait(false);
+            // The same password under a stronger hash is no change an audit records.
+            await _users.UpdateAsync(rehashed, stored.Account.Version, seatLimit: null, consumedTokenId: null, audit: [], CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not UserTypesException)
         {

@@ -18,10 +18,12 @@ internal sealed partial class PasswordAttempts
     private readonly TimeProvider _time;
     private readonly LoginAttemptPolicy _policy;
     private readonly ILogger _logger;
+    private readonly AuditRecorder _audit;
 
-    public PasswordAttempts(IUserLockoutStore attempts, PasswordHasher hasher, IOptions<UserTypesOptions> options, TimeProvider time, ILogger<PasswordAttempts>? logger = null)
+    public PasswordAttempts(
+        IUserLockoutStore attempts, PasswordHasher hasher, AuditRecorder audit, IOptions<UserTypesOptions> options, TimeProvider time, ILogger<PasswordAttempts>? logger = null)
     {
-        (_attempts, _hasher, _time) = (attempts, hasher, time);
+        (_attempts, _hasher, _audit, _time) = (attempts, hasher, audit, time);
         _policy = LoginAttemptPolicy.From(options.Value.Lockout);
         _logger = logger ?? NullLogger<PasswordAttempts>.Instance;
     }
@@ -39,7 +41,14 @@ internal sealed partial class PasswordAttempts
         LoginAttempt? reserved;
         try
         {
-            reserved = await _attempts.ReserveLoginAttemptAsync(workspaceId, key, _policy, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            // An account's key that this attempt locks gets its entry in the trail; a name no account has is nobody's.
+            var lockedOut = stored is null ? null : _audit.Entry(
+                workspaceId, AuditActions.UserLockedOut, null, stored.Account.Id, $"Account {stored.Account.Id} locked out after too many failed logins in a row.");
+            reserved = await _attempts.ReserveLoginAttemptAsync(workspaceId, key, _policy, _time.GetUtcNow(), lockedOut, cancellationToken).ConfigureAwait(false);
+            if (reserved?.LockedUntil is not null)
+            {
+                _audit.Written(lockedOut);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not UserTypesException)
         {
@@ -91,10 +100,11 @@ internal sealed partial class PasswordAttempts
     /// <summary>Clears the failures, lock and back-off of an account: an unlock, or a password reset.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="userId">The account.</param>
+    /// <param name="audit">The entry that records an unlock, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when cleared.</returns>
-    public Task ClearAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
-        _attempts.ClearLoginAttemptsAsync(workspaceId, LoginAttemptKeys.ForAccount(userId), cancellationToken);
+    public Task ClearAsync(string workspaceId, string userId, AuditEntry? audit, CancellationToken cancellationToken) =>
+        _attempts.ClearLoginAttemptsAsync(workspaceId, LoginAttemptKeys.ForAccount(userId), audit, cancellationToken);
 
     /// <summary>
     /// Clears an account's failures and lock after a change that already landed (a password reset): a fault here is
@@ -107,7 +117,7 @@ internal sealed partial class PasswordAttempts
     {
         try
         {
-            await ClearAsync(workspaceId, userId, CancellationToken.None).ConfigureAwait(false);
+            await ClearAsync(workspaceId, userId, audit: null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not UserTypesException)
         {

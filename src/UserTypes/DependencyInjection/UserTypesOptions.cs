@@ -51,4 +51,9 @@ public sealed class UserTypesOptions
     [Required]
     [ValidateObjectMembers]
     public RightsOptions Rights { get; set; } = new();
+
+    /// <summary>How long the audit trail keeps its entries.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public AuditOptions Audit { get; set; } = new();
 }

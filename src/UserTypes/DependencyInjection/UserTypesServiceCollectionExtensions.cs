@@ -75,6 +75,8 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<PasswordAttempts>();
         services.TryAddSingleton<ImplicitAnonymousCache>();
         services.TryAddSingleton<UserTypesMetrics>();
+        services.TryAddSingleton<AuditRecorder>();
+        services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<IUserClassifier, UserClassifier>();
         services.TryAddSingleton<IWorkspaceDirectory, WorkspaceDirectory>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();

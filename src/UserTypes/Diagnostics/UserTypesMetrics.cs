@@ -14,12 +14,14 @@ internal sealed class UserTypesMetrics
 
     private readonly Counter<long> _authentications;
     private readonly Counter<long> _classifications;
+    private readonly Counter<long> _auditEntries;
 
     public UserTypesMetrics(IMeterFactory? meterFactory = null)
     {
         var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _authentications = meter.CreateCounter<long>("usertypes.authentications", "{authentication}", "Authentications, by result, failure reason, user type and client kind.");
         _classifications = meter.CreateCounter<long>("usertypes.classifications", "{classification}", "E-mail classifications, by user type and reason.");
+        _auditEntries = meter.CreateCounter<long>("usertypes.audit.entries", "{entry}", "Audit entries written with their change, by action.");
     }
 
     public void Authenticated(UserType userType, ClientKind client, bool implicitAnonymous) =>
@@ -39,6 +41,8 @@ internal sealed class UserTypesMetrics
             { "user_type", userType is { } type ? UserTypesClaimTypes.ValueOf(type) : "unknown" },
             { "client_kind", Enum.IsDefined(client) ? client.ToString() : "undefined" },
         });
+
+    public void AuditEntryWritten(string action, int count = 1) => _auditEntries.Add(count, new KeyValuePair<string, object?>("action", action));
 
     public void Classified(UserClassification classification)
     {

@@ -19,9 +19,17 @@ internal static class Identifier
             throw new ArgumentException($"'{paramName}' has at most {MaxLength} characters (was {value.Length}).", paramName);
         }
 
-        if (value.AsSpan().ContainsAnyInRange('\0', '\u001f') || value.Contains('\u007f', StringComparison.Ordinal))
+        if (HasControlCharacters(value))
         {
             throw new ArgumentException($"'{paramName}' must not contain control characters.", paramName);
         }
     }
+
+    /// <summary>Whether <paramref name="value"/> is a usable id, for a check inside a larger argument.</summary>
+    /// <param name="value">The id to check.</param>
+    /// <returns>Whether <see cref="ThrowIfInvalid"/> would accept it.</returns>
+    public static bool IsValid(string value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxLength && !HasControlCharacters(value);
+
+    private static bool HasControlCharacters(string value) =>
+        value.AsSpan().ContainsAnyInRange('\0', '\u001f') || value.Contains('\u007f', StringComparison.Ordinal);
 }

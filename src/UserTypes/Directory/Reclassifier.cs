@@ -4,7 +4,7 @@ namespace UserTypes;
 /// Brings the user types of a workspace's classified accounts in line with its current collaborators and signup
 /// domains. Used after every workspace change and by <see cref="IUserDirectory.ReclassifyAsync"/>: one pass, one code.
 /// </summary>
-internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLookupCache cache)
+internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLookupCache cache, AuditRecorder audit)
 {
     /// <summary>Runs a pass with the newest lookup of the workspace.</summary>
     /// <param name="workspaceId">A valid workspace id.</param>
@@ -21,9 +21,11 @@ internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLook
                 workspaceId,
                 current.Workspace.Version,
                 email => UserClassifier.Classify(current, email).Classification.UserType,
+                audit.Entry(workspaceId, AuditActions.UserTypeChanged, audit.TrustedActor, null, "Reclassified: the workspace's collaborators or signup domains say so now."),
                 cancellationToken).ConfigureAwait(false);
             if (report is not null)
             {
+                audit.Written(AuditActions.UserTypeChanged, report.BecameInternal + report.BecameExternal);
                 var license = current.Workspace.License;
                 return report with
                 {

@@ -49,7 +49,8 @@ internal sealed partial class UserDirectory
             var moved = Moved(account, newAddress, lookup);
             var limit = LicenseGate.SeatLimit(lookup.Workspace.License, moved.UserType);
             var changed = WithAdministrator(current with { Account = moved with { Version = account.Version + 1 } });
-            var result = await users.UpdateAsync(changed, account.Version, limit, redeemed.Id, cancellationToken).ConfigureAwait(false);
+            var entries = audit.Changed(current, changed, userId);
+            var result = await users.UpdateAsync(changed, account.Version, limit, redeemed.Id, entries, cancellationToken).ConfigureAwait(false);
             switch (result)
             {
                 case UserStoreResult.Conflict:
@@ -58,6 +59,7 @@ internal sealed partial class UserDirectory
                     throw AccountToken.Refused();
                 default:
                     ThrowIfRefused(result, changed.Account, limit);
+                    audit.Written(entries);
                     await NotifyAsync(account, AccountMailKind.EmailChanged).ConfigureAwait(false);
                     return changed.Account;
             }

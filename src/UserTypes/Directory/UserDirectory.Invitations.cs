@@ -22,7 +22,7 @@ internal sealed partial class UserDirectory
             throw new ArgumentException("'email' classifies as internal in this workspace: invite it as an internal user, or let the person sign up.", nameof(email));
         }
 
-        return await InviteAsync(actor.WorkspaceId, address, new Invitation(UserType.External, personId, actor.UserId, null), cancellationToken).ConfigureAwait(false);
+        return await InviteAsync(actor.WorkspaceId, address, new Invitation(UserType.External, personId, actor.UserId, null), actor.UserId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<PendingInvitation> InviteInternalUserAsync(string workspaceId, string email, RightsGrant? rights = null, CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed partial class UserDirectory
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
         _ = Mailer;
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), cancellationToken, maxPerHour: int.MaxValue).ConfigureAwait(false);
+        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), audit.TrustedActor, cancellationToken, maxPerHour: int.MaxValue).ConfigureAwait(false);
     }
 
     public async Task<UserAccount> AcceptInvitationAsync(string workspaceId, string email, string token, string? userName, string password, CancellationToken cancellationToken = default)
@@ -60,7 +60,13 @@ internal sealed partial class UserDirectory
             Account = user.Account with { EmailConfirmed = true, PersonId = invitation.PersonId, Rights = invitation.Rights ?? RightsGrant.Empty },
         });
         var limit = LicenseGate.SeatLimit(lookup.Workspace.License, invitation.Type);
-        var result = await users.CreateAsync(user, limit, redeemed.Id, cancellationToken).ConfigureAwait(false);
+        var id = user.Account.Id;
+        AuditEntry[] entries =
+        [
+            audit.Created(user.Account, id),
+            audit.Entry(workspaceId, AuditActions.InvitationAccepted, id, id, $"Invitation {redeemed.Id} accepted: account {id} created from it."),
+        ];
+        var result = await users.CreateAsync(user, limit, redeemed.Id, entries, cancellationToken).ConfigureAwait(false);
         if (result is UserStoreResult.EmailTaken or UserStoreResult.TokenUsed || (result == UserStoreResult.UserNameTaken && userName is null))
         {
             // The address was taken meanwhile, or the token used: the one refusal.
@@ -68,6 +74,7 @@ internal sealed partial class UserDirectory
         }
 
         ThrowIfRefused(result, user.Account, limit);
+        audit.Written(entries);
         return user.Account;
     }
 
@@ -99,13 +106,17 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         Identifier.ThrowIfInvalid(invitationId, nameof(invitationId));
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        if (!await tokens.RevokeTokenAsync(workspaceId, invitationId, cancellationToken).ConfigureAwait(false))
+        var entry = audit.Entry(workspaceId, AuditActions.InvitationRevoked, audit.TrustedActor, null, $"Invitation {invitationId} revoked.");
+        if (!await tokens.RevokeTokenAsync(workspaceId, invitationId, entry, cancellationToken).ConfigureAwait(false))
         {
             throw new ArgumentException($"Workspace '{workspaceId}' has no pending invitation with that id.", nameof(invitationId));
         }
+
+        audit.Written(entry);
     }
 
-    private async Task<PendingInvitation> InviteAsync(string workspaceId, EmailAddress address, Invitation invitation, CancellationToken cancellationToken, int? maxPerHour = null)
+    private async Task<PendingInvitation> InviteAsync(
+        string workspaceId, EmailAddress address, Invitation invitation, string? actorUserId, CancellationToken cancellationToken, int? maxPerHour = null)
     {
         if (await users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -123,7 +134,15 @@ internal sealed partial class UserDirectory
             cancellationToken,
             invitation.Write(),
             LiveInvitationsPerAddress,
-            maxPerHour).ConfigureAwait(false);
+            maxPerHour,
+            id => audit.Entry(
+                workspaceId,
+                AuditActions.InvitationCreated,
+                actorUserId,
+                null,
+                $"Invitation {id} created for an {AuditRecorder.Type(invitation.Type)} user"
+                    + (invitation.PersonId is { } person ? $", person {person}" : string.Empty)
+                    + (invitation.Rights is { IsEmpty: false } rights ? $", to be granted {AuditRecorder.Rights(rights)}." : "."))).ConfigureAwait(false);
 
         // The inviter is no anonymous caller: telling them the address's mail quota is spent hides nothing from anyone.
         return issued is null

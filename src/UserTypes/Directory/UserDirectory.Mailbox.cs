@@ -24,7 +24,8 @@ internal sealed partial class UserDirectory
         CancellationToken cancellationToken,
         string? payload = null,
         int maxLive = MaxLiveTokens,
-        int? maxPerHour = null)
+        int? maxPerHour = null,
+        Func<string, AuditEntry>? audited = null)
     {
         var mailer = Mailer;
         var now = time.GetUtcNow();
@@ -42,11 +43,13 @@ internal sealed partial class UserDirectory
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        if (!await tokens.AddTokenAsync(stored, maxLive, maxPerHour ?? options.Value.Mail.MaxPerAddressPerHour, cancellationToken).ConfigureAwait(false))
+        var entry = audited?.Invoke(stored.Id);
+        if (!await tokens.AddTokenAsync(stored, maxLive, maxPerHour ?? options.Value.Mail.MaxPerAddressPerHour, entry, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
+        audit.Written(entry);
         var mail = notice is { } kind
             ? new AccountMail(workspaceId, email, kind)
             : new AccountMail(workspaceId, email, mailWithToken, account?.Id, token, stored.ExpiresAt);

@@ -36,6 +36,7 @@ internal sealed partial class UserDirectory
                 };
             },
             license: null,
+            user.UserId,
             cancellationToken).ConfigureAwait(false);
         await NotifyAsync(changed, AccountMailKind.PasswordChanged).ConfigureAwait(false);
         return changed;
@@ -124,7 +125,8 @@ internal sealed partial class UserDirectory
 
             // The token is used up by this very write: a conflict (another write moved the version) is tried again, a
             // token used meanwhile is refused.
-            var result = await users.UpdateAsync(reset, account.Version, seatLimit: null, redeemed.Id, cancellationToken).ConfigureAwait(false);
+            var entries = audit.Changed(current, reset, userId, AuditActions.PasswordReset);
+            var result = await users.UpdateAsync(reset, account.Version, seatLimit: null, redeemed.Id, entries, cancellationToken).ConfigureAwait(false);
             if (result == UserStoreResult.Conflict)
             {
                 continue;
@@ -134,6 +136,8 @@ internal sealed partial class UserDirectory
             {
                 throw AccountToken.Refused();
             }
+
+            audit.Written(entries);
 
             // A reset ends a lockout. Cleared after the reset landed: if this step fails, the lock runs out on its own.
             await attempts.ClearAfterChangeAsync(workspaceId, userId).ConfigureAwait(false);

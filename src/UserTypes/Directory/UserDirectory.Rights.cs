@@ -19,6 +19,7 @@ internal sealed partial class UserDirectory
                 return user with { Account = user.Account with { Rights = RightsAlgebra.Union(user.Account.Rights, added) } };
             },
             license: null,
+            actor.UserId,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,6 +42,7 @@ internal sealed partial class UserDirectory
                     : user with { Account = user.Account with { Rights = rights, SecurityStamp = UserAccount.NewSecurityStamp() } };
             },
             license: null,
+            actor.UserId,
             cancellationToken).ConfigureAwait(false);
     }
 

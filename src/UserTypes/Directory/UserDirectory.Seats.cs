@@ -28,6 +28,7 @@ internal sealed partial class UserDirectory
                 return user with { Account = user.Account with { Enabled = enabled, SecurityStamp = stamp } };
             },
             lookup.Workspace.License,
+            audit.TrustedActor,
             cancellationToken).ConfigureAwait(false);
     }
 

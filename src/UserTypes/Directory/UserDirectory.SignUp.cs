@@ -49,13 +49,15 @@ internal sealed partial class UserDirectory
         var user = WithAdministrator(NewUser(workspaceId, address.Value, address.Value, type, UserTypeSource.Classified, password));
         user = user with { Account = user.Account with { EmailConfirmed = true } };
         var limit = LicenseGate.SeatLimit(lookup.Workspace.License, type);
-        var result = await users.CreateAsync(user, limit, redeemed.Id, cancellationToken).ConfigureAwait(false);
+        AuditEntry[] entries = [audit.Created(user.Account, user.Account.Id)];
+        var result = await users.CreateAsync(user, limit, redeemed.Id, entries, cancellationToken).ConfigureAwait(false);
         if (result is UserStoreResult.UserNameTaken or UserStoreResult.EmailTaken or UserStoreResult.TokenUsed)
         {
             throw AccountToken.Refused();
         }
 
         ThrowIfRefused(result, user.Account, limit);
+        audit.Written(entries);
 
         // The account exists now: finishing its classification must not be cancelled halfway, and only a pass that
         // ran can have changed what was written.

@@ -19,6 +19,7 @@ internal sealed partial class UserDirectory(
     LicenseGate licenses,
     PasswordPolicy passwords,
     PasswordHasher hasher,
+    AuditRecorder audit,
     IOptions<UserTypesOptions> options,
     TimeProvider time) : IUserDirectory
 {
@@ -34,7 +35,7 @@ internal sealed partial class UserDirectory(
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var user = NewUser(workspaceId, userName, address.Value, UserType.Internal, UserTypeSource.Assigned, password);
         user = user with { Account = user.Account with { Rights = grant } };
-        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(user, lookup.Workspace, audit.TrustedActor, cancellationToken).ConfigureAwait(false);
         return user.Account;
     }
 
@@ -52,7 +53,7 @@ internal sealed partial class UserDirectory(
 
         var user = NewUser(actor.WorkspaceId, userName, address.Value, UserType.External, UserTypeSource.Assigned, password);
         user = user with { Account = user.Account with { PersonId = personId } };
-        await CreateAsync(user, lookup.Workspace, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(user, lookup.Workspace, actor.UserId, cancellationToken).ConfigureAwait(false);
         return user.Account;
     }
 
@@ -77,8 +78,10 @@ internal sealed partial class UserDirectory(
                 Version = existing.Account.Version + 1,
             },
         };
-        var result = await users.SetAnonymousAsync(user, cancellationToken).ConfigureAwait(false);
+        var entries = existing is null ? [audit.Created(user.Account, audit.TrustedActor)] : audit.Changed(existing, user, audit.TrustedActor);
+        var result = await users.SetAnonymousAsync(user, entries, cancellationToken).ConfigureAwait(false);
         ThrowIfRefused(result, user.Account, limit: null);
+        audit.Written(entries);
         return user.Account;
     }
 
@@ -111,12 +114,14 @@ internal sealed partial class UserDirectory(
     }
 
     // Every path that adds an account goes through here, and so through the store's seat gate.
-    private async Task CreateAsync(StoredUser user, WorkspaceRecord workspace, CancellationToken cancellationToken)
+    private async Task CreateAsync(StoredUser user, WorkspaceRecord workspace, string? actorUserId, CancellationToken cancellationToken)
     {
         user = WithAdministrator(user);
         var limit = LicenseGate.SeatLimit(workspace.License, user.Account.UserType);
-        var result = await users.CreateAsync(user, limit, consumedTokenId: null, cancellationToken).ConfigureAwait(false);
+        AuditEntry[] entries = [audit.Created(user.Account, actorUserId)];
+        var result = await users.CreateAsync(user, limit, consumedTokenId: null, entries, cancellationToken).ConfigureAwait(false);
         ThrowIfRefused(result, user.Account, limit);
+        audit.Written(entries);
     }
 
     private static void ThrowIfRefused(UserStoreResult result, UserAccount account, int? limit)
@@ -139,8 +144,10 @@ internal sealed partial class UserDirectory(
 
     // Reads, changes and writes one account until the write lands on the version it was computed from (boundedly:
     // each conflict means another writer landed). change may throw to refuse; it returns the same instance when there
-    // is nothing to do. The licence, when given, sets the seat limit for a change that takes a seat.
-    private async Task<UserAccount> UpdateAsync(string workspaceId, string userId, Func<StoredUser, StoredUser> change, WorkspaceLicense? license, CancellationToken cancellationToken)
+    // is nothing to do. The licence, when given, sets the seat limit for a change that takes a seat. What changed is
+    // recorded in the audit trail with the write, as made by actorUserId.
+    private async Task<UserAccount> UpdateAsync(
+        string workspaceId, string userId, Func<StoredUser, StoredUser> change, WorkspaceLicense? license, string? actorUserId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
@@ -155,10 +162,12 @@ internal sealed partial class UserDirectory(
             var version = current.Account.Version;
             changed = WithAdministrator(changed with { Account = changed.Account with { Version = version + 1 } });
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
-            var result = await users.UpdateAsync(changed, version, limit, consumedTokenId: null, cancellationToken).ConfigureAwait(false);
+            var entries = audit.Changed(current, changed, actorUserId);
+            var result = await users.UpdateAsync(changed, version, limit, consumedTokenId: null, entries, cancellationToken).ConfigureAwait(false);
             if (result != UserStoreResult.Conflict)
             {
                 ThrowIfRefused(result, changed.Account, limit);
+                audit.Written(entries);
                 return changed.Account;
             }
         }

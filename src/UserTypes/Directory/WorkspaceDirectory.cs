@@ -4,7 +4,7 @@ namespace UserTypes;
 /// The default <see cref="IWorkspaceDirectory"/>. Every change is computed from the current snapshot and stored
 /// only if the workspace is still at that version; on a conflict it is computed again from the newer snapshot.
 /// </summary>
-internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupCache cache, Reclassifier reclassifier) : IWorkspaceDirectory
+internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupCache cache, Reclassifier reclassifier, AuditRecorder audit) : IWorkspaceDirectory
 {
     public async Task CreateAsync(string workspaceId, string ownerEmail, CancellationToken cancellationToken = default)
     {
@@ -15,10 +15,13 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             Id = workspaceId,
             Collaborators = [new Collaborator(owner.Value, CollaboratorRole.Owner)],
         };
-        if (!await store.TryCreateAsync(workspace, cancellationToken).ConfigureAwait(false))
+        AuditEntry[] entries = [audit.Entry(workspaceId, AuditActions.WorkspaceCreated, audit.TrustedActor, null, $"Workspace created; its owner's address is at {owner.Domain}.")];
+        if (!await store.TryCreateAsync(workspace, entries, cancellationToken).ConfigureAwait(false))
         {
             throw new ArgumentException($"A workspace with id '{workspaceId}' already exists.", nameof(workspaceId));
         }
+
+        audit.Written(entries);
     }
 
     public async Task<Workspace?> FindAsync(string workspaceId, CancellationToken cancellationToken = default)
@@ -114,6 +117,45 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             cancellationToken);
     }
 
+    // One entry per item a change adds, re-roles or removes, and one for a licence. Collaborators are named by the
+    // domain of their address only: the trail keeps no address.
+    private List<AuditEntry> Entries(WorkspaceRecord current, WorkspaceChange change)
+    {
+        var entries = new List<AuditEntry>();
+        void Add(string action, string summary) => entries.Add(audit.Entry(current.Id, action, audit.TrustedActor, null, summary));
+        foreach (var email in change.RemovedCollaborators)
+        {
+            Add(AuditActions.CollaboratorRemoved, $"A collaborator at {Domain(email)} removed.");
+        }
+
+        foreach (var collaborator in change.UpsertedCollaborators)
+        {
+            Add(AuditActions.CollaboratorAdded, current.Collaborators.FirstOrDefault(c => c.Email == collaborator.Email) is { } existing
+                ? $"A collaborator at {Domain(collaborator.Email)} changed from {existing.Role} to {collaborator.Role}."
+                : $"A collaborator at {Domain(collaborator.Email)} added as {collaborator.Role}.");
+        }
+
+        foreach (var domain in change.RemovedSignupDomains)
+        {
+            Add(AuditActions.SignupDomainRemoved, $"Signup domain {domain} removed.");
+        }
+
+        foreach (var domain in change.UpsertedSignupDomains)
+        {
+            Add(AuditActions.SignupDomainAdded, $"Signup domain {domain.Domain} added{(domain.IncludeSubdomains ? " with its subdomains" : string.Empty)}.");
+        }
+
+        if (change.License is { } license)
+        {
+            Add(AuditActions.LicenseChanged, FormattableString.Invariant(
+                $"Licence set: external users {(license.ExternalUsers ? "on" : "off")}, anonymous users {(license.AnonymousUsers ? "on" : "off")}, internal seats {license.MaxInternalUsers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, external seats {license.MaxExternalUsers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, expires {license.ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}."));
+        }
+
+        return entries;
+    }
+
+    private static string Domain(string email) => email[(email.LastIndexOf('@') + 1)..];
+
     private static void ThrowIfLastOwner(WorkspaceRecord workspace, string email)
     {
         if (workspace.Collaborators.All(c => c.Role != CollaboratorRole.Owner || c.Email == email)
@@ -133,9 +175,11 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             var current = await store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false)
                 ?? throw new WorkspaceNotFoundException(workspaceId);
             var change = decide(current);
-            var updated = change is null ? current : await store.TryApplyAsync(change, cancellationToken).ConfigureAwait(false);
+            var entries = change is null ? [] : Entries(current, change);
+            var updated = change is null ? current : await store.TryApplyAsync(change, entries, cancellationToken).ConfigureAwait(false);
             if (updated is not null)
             {
+                audit.Written(entries);
                 if (change is { License: null })
                 {
                     // Collaborators or signup domains changed: the classified accounts follow as part of the change.

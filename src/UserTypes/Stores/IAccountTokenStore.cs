@@ -17,9 +17,10 @@ public interface IAccountTokenStore
     /// <param name="token">The new token.</param>
     /// <param name="maxLive">How many tokens of one address and purpose may be usable at once.</param>
     /// <param name="maxPerHour">How many tokens one address may be issued per hour.</param>
+    /// <param name="audit">The entry that records the token (an invitation), written in the same atomic step only if it is added; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether the token was added (and so may be mailed).</returns>
-    Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken);
+    Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <summary>Reads the usable tokens of an address and purpose (expired ones included: the caller checks the time).</summary>
     /// <param name="workspaceId">The workspace.</param>
@@ -53,7 +54,8 @@ public interface IAccountTokenStore
     /// <summary>Makes a usable token unusable (an invitation revoked).</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="tokenId">The token's id.</param>
+    /// <param name="audit">The entry that records the revocation, written in the same atomic step only if a token was revoked; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Whether a usable token with that id was there.</returns>
-    Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken);
+    Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, AuditEntry? audit, CancellationToken cancellationToken);
 }

@@ -19,13 +19,14 @@ public interface IUserAccountStore
     /// <param name="user">The new account at version 1.</param>
     /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
     /// <param name="consumedTokenId">A usable token (<see cref="IAccountTokenStore"/>) the write uses up in the same atomic step, or <see langword="null"/>.</param>
+    /// <param name="audit">The entries that record the change, written in the same atomic step only if it is made.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
     /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/> (checked first),
     /// <see cref="UserStoreResult.EmailTaken"/>, <see cref="UserStoreResult.SeatLimitReached"/>, or
     /// <see cref="UserStoreResult.Conflict"/> when the id exists, or <see cref="UserStoreResult.TokenUsed"/>.
     /// </returns>
-    Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken);
+    Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces an account if it is still at <paramref name="expectedVersion"/>. When the new state takes a seat the
@@ -36,9 +37,10 @@ public interface IUserAccountStore
     /// <param name="expectedVersion">The version the change was computed from.</param>
     /// <param name="seatLimit">The limit for the account's seat type; <see langword="null"/> is unlimited.</param>
     /// <param name="consumedTokenId">A usable token the write uses up in the same atomic step, or <see langword="null"/>.</param>
+    /// <param name="audit">The entries that record the change, written in the same atomic step only if it is made.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Any <see cref="UserStoreResult"/>; <see cref="UserStoreResult.Conflict"/> when missing or at another version.</returns>
-    Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken);
+    Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes an account, if it is still at <paramref name="expectedVersion"/> and is not the workspace's last enabled
@@ -47,21 +49,23 @@ public interface IUserAccountStore
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="userId">The account.</param>
     /// <param name="expectedVersion">The version the decision to delete was made on.</param>
+    /// <param name="audit">The entries that record the change, written in the same atomic step only if it is made.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
     /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.LastAdministrator"/>, or
     /// <see cref="UserStoreResult.Conflict"/> when missing or at another version.
     /// </returns>
-    Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken);
+    Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes <paramref name="user"/> the workspace's one anonymous account, removing any other anonymous account of
     /// the workspace in the same operation.
     /// </summary>
     /// <param name="user">The anonymous account.</param>
+    /// <param name="audit">The entries that record the change, written in the same atomic step only if it is made.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see cref="UserStoreResult.Succeeded"/> or <see cref="UserStoreResult.UserNameTaken"/> (by a non-anonymous account).</returns>
-    Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken);
+    Task<UserStoreResult> SetAnonymousAsync(StoredUser user, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>Reads an account by id.</summary>
     /// <param name="workspaceId">The workspace.</param>

@@ -24,10 +24,14 @@ public interface IUserClassificationStore
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="workspaceVersion">The workspace version <paramref name="classify"/> was compiled from.</param>
     /// <param name="classify">The user type for a canonical e-mail address.</param>
+    /// <param name="audit">
+    /// The pass's entry; for each account the pass re-types, <see cref="Reclassification.AuditOf"/> makes one from it,
+    /// written in the same atomic pass.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call before it writes.</param>
     /// <returns>
     /// The counts (the over-limit flags left <see langword="false"/> for the caller to set), or <see langword="null"/>
     /// when a pass from a newer workspace version has already been applied and nothing was changed.
     /// </returns>
-    Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken);
+    Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, AuditEntry audit, CancellationToken cancellationToken);
 }

@@ -33,9 +33,13 @@ public interface IUserLockoutStore
     /// <param name="attemptKey">The key (<see cref="LoginAttemptKeys"/>).</param>
     /// <param name="policy">The lockout rule.</param>
     /// <param name="now">The time of the attempt.</param>
+    /// <param name="lockedOut">
+    /// The entry that records a lockout, written in the same atomic step only if this reservation locks the key (after
+    /// the entries of writes that committed before it, as for any audited write); or <see langword="null"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reserved attempt, or <see langword="null"/> when the key is locked (nothing is written then).</returns>
-    Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken);
 
     /// <summary>
     /// Releases an attempt that succeeded. It clears only what it reserved: the failures counted up to and including
@@ -52,7 +56,8 @@ public interface IUserLockoutStore
     /// <summary>Clears a key's failures, lock and back-off: an unlock, or a password reset.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="attemptKey">The key.</param>
+    /// <param name="audit">The entry that records the unlock, written in the same atomic step; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when cleared.</returns>
-    Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken);
+    Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken);
 }

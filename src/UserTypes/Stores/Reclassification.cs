@@ -49,4 +49,23 @@ public static class Reclassification
 
         return changed;
     }
+
+    /// <summary>
+    /// The audit entries a pass writes with its changes, in the same atomic operation: one
+    /// <see cref="AuditActions.UserTypeChanged"/> per re-typed account, with the pass's actor and time, the account as its
+    /// subject and the old and new type in the summary.
+    /// </summary>
+    /// <param name="pass">The pass's entry (<see cref="IUserClassificationStore.ReclassifyAsync"/>): action, actor, time, and the reason as its summary.</param>
+    /// <param name="classified">The accounts the pass read.</param>
+    /// <param name="changed">What <see cref="Decide"/> returned for them.</param>
+    /// <returns>One entry per changed account, in the order of <paramref name="changed"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IReadOnlyList<AuditEntry> AuditOf(AuditEntry pass, IReadOnlyList<StoredUser> classified, IReadOnlyList<StoredUser> changed)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        ArgumentNullException.ThrowIfNull(classified);
+        ArgumentNullException.ThrowIfNull(changed);
+        var before = classified.ToDictionary(user => user.Account.Id, user => user.Account.UserType, StringComparer.Ordinal);
+        return [.. changed.Select(user => pass with { SubjectUserId = user.Account.Id, Summary = $"{AuditRecorder.TypeChangedSummary(user.Account.Id, before[user.Account.Id], user.Account.UserType)} {pass.Summary}" })];
+    }
 }

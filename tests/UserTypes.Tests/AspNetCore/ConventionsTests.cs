@@ -351,13 +351,13 @@ public sealed class ConventionsTests
     {
         public const string Broken = "broken";
 
-        public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken) => inner.TryCreateAsync(workspace, cancellationToken);
+        public Task<bool> TryCreateAsync(WorkspaceRecord workspace, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) => inner.TryCreateAsync(workspace, audit, cancellationToken);
 
         public Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken) => workspaceId == Broken
             ? throw new ArgumentException("driver detail: connection string for db-7 rejected", "connectionString")
             : inner.FindAsync(workspaceId, cancellationToken);
 
-        public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken) => inner.TryApplyAsync(change, cancellationToken);
+        public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) => inner.TryApplyAsync(change, audit, cancellationToken);
     }
 
     private sealed class TierEvents : UserTypesAuthenticationEvents

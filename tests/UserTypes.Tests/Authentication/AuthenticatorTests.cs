@@ -182,7 +182,7 @@ public sealed class AuthenticatorTests(StoreKind store) : StoreFixture(store)
             },
             PasswordHash = host.Get<PasswordHasher>().Hash(TestHost.Password),
         };
-        await host.UserStore.CreateAsync(partner, seatLimit: null, null, CancellationToken.None);
+        await host.UserStore.CreateAsync(partner, seatLimit: null, null, [], CancellationToken.None);
 
         var reason = await FailureOf(() => host.Get<IAuthenticator>().AuthenticateAsync(workspace, new PasswordCredentials("partner", TestHost.Password), ClientKind.WebApplication));
 

@@ -35,7 +35,7 @@ public sealed class EqualCostTests(StoreKind store) : StoreFixture(store)
     {
         var recording = RecordingStore.Wrap(_host.UserStore, _calls);
         var authenticator = ActivatorUtilities.CreateInstance<Authenticator>(
-            _host.Get<IServiceProvider>(), recording, new PasswordAttempts(recording, _host.Get<PasswordHasher>(), _host.Get<Microsoft.Extensions.Options.IOptions<UserTypesOptions>>(), _host.Clock));
+            _host.Get<IServiceProvider>(), recording, new PasswordAttempts(recording, _host.Get<PasswordHasher>(), _host.Get<AuditRecorder>(), _host.Get<Microsoft.Extensions.Options.IOptions<UserTypesOptions>>(), _host.Clock));
         _calls.Clear();
         var failure = await authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials(userName, password), ClientKind.WebApplication))
             .Should().ThrowAsync<AuthenticationFailedException>();

@@ -74,7 +74,7 @@ public sealed class HostilePasswordTests(StoreKind store) : StoreFixture(store)
     {
         var victim = await _host.Users.CreateInternalUserAsync(_workspace, "victim", "victim@softr.io", TestHost.Password);
         var stored = await _host.StoredAsync(victim);
-        await _host.UserStore.UpdateAsync(stored with { PasswordHash = hash, Account = stored.Account with { Version = 2 } }, 1, null, null, CancellationToken.None);
+        await _host.UserStore.UpdateAsync(stored with { PasswordHash = hash, Account = stored.Account with { Version = 2 } }, 1, null, null, [], CancellationToken.None);
 
         (await TryLoginAsync("victim", TestHost.Password)).Should().Be(AuthenticationFailureReason.InvalidCredentials);
     }

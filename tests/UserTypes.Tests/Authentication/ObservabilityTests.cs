@@ -139,7 +139,7 @@ public sealed class ObservabilityTests
     {
         var store = _provider.GetRequiredService<IUserTypesStore>();
         var stored = (await store.FindByUserNameAsync(_workspace, "STAFF", CancellationToken.None))!;
-        await store.UpdateAsync(stored with { PasswordHash = "notahash", Account = stored.Account with { Version = 2 } }, 1, null, null, CancellationToken.None);
+        await store.UpdateAsync(stored with { PasswordHash = "notahash", Account = stored.Account with { Version = 2 } }, 1, null, null, [], CancellationToken.None);
 
         await Authenticator.Invoking(a => a.AuthenticateAsync(_workspace, new PasswordCredentials("staff", Secret), ClientKind.WebApplication))
             .Should().ThrowAsync<AuthenticationFailedException>();
@@ -185,26 +185,26 @@ public sealed class ObservabilityTests
 
     private sealed class UnavailableLockoutStore : IUserLockoutStore
     {
-        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
 
         public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
 
-        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
+        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
     }
 
     // The real store, except that clearing a lockout fails as a dropped connection would.
     private sealed class ClearFailingLockoutStore(IUserLockoutStore inner) : IUserLockoutStore
     {
-        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
-            inner.ReserveLoginAttemptAsync(workspaceId, attemptKey, policy, now, cancellationToken);
+        public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
+            inner.ReserveLoginAttemptAsync(workspaceId, attemptKey, policy, now, lockedOut, cancellationToken);
 
         public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
             inner.ReleaseLoginAttemptAsync(workspaceId, attemptKey, attempt, cancellationToken);
 
-        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
+        public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
     }
 }

@@ -226,7 +226,7 @@ public sealed class UserClassifierTests(StoreKind store) : StoreFixture(store)
     public async Task Classify_UncachedWorkspaceWithCanceledToken_IsCanceled()
     {
         // Written to the store directly, so nothing is cached and the call must reach the store.
-        await _host.WorkspaceStore.TryCreateAsync(new WorkspaceRecord { Id = "uncached" }, CancellationToken.None);
+        await _host.WorkspaceStore.TryCreateAsync(new WorkspaceRecord { Id = "uncached" }, [], CancellationToken.None);
 
         var act = async () => await _host.Classifier.ClassifyAsync("uncached", "a@x.com", new CancellationToken(canceled: true));
 

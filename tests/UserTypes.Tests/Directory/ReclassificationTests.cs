@@ -95,6 +95,7 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
         var current = (await store.FindAsync(_workspace, CancellationToken.None))!;
         await store.TryApplyAsync(
             new WorkspaceChange(_workspace, current.Version) { UpsertedCollaborators = [new Collaborator("joanne@xyz.com", CollaboratorRole.Collaborator)] },
+            [],
             CancellationToken.None);
 
         var report = await _host.Users.ReclassifyAsync(_workspace);

@@ -35,19 +35,19 @@ public sealed class LoginAttemptUpsertTests(StoreKind kind, int sequences)
             var keys = Enumerable.Range(0, 16).Select(i => LoginAttemptKeys.ForAccount($"r{round}-{i}")).ToArray();
             foreach (var key in keys)
             {
-                await stores[0].ReserveLoginAttemptAsync(workspace, key, policy, then, CancellationToken.None);
+                await stores[0].ReserveLoginAttemptAsync(workspace, key, policy, then, null, CancellationToken.None);
             }
 
             then = then.AddMinutes(16);
             var now = then;
             var reserved = await Task.WhenAll(keys.Select((key, i) => Task.Run(() =>
-                stores[i % 2].ReserveLoginAttemptAsync(workspace, key, policy, now, CancellationToken.None))));
+                stores[i % 2].ReserveLoginAttemptAsync(workspace, key, policy, now, null, CancellationToken.None))));
 
             reserved.Should().AllSatisfy(attempt => attempt.Should().NotBeNull(), $"round {round}: nobody is locked");
             for (var i = 0; i < keys.Length; i++)
             {
                 // A purged record would come back as a new one: another epoch.
-                var again = await stores[1].ReserveLoginAttemptAsync(workspace, keys[i], policy, now.AddSeconds(1), CancellationToken.None);
+                var again = await stores[1].ReserveLoginAttemptAsync(workspace, keys[i], policy, now.AddSeconds(1), null, CancellationToken.None);
                 (again!.Epoch, again.Ticket).Should().Be((reserved[i]!.Epoch, reserved[i]!.Ticket + 1), $"round {round}: the record of {keys[i]} was kept");
             }
         }
@@ -87,7 +87,7 @@ public sealed class LoginAttemptUpsertTests(StoreKind kind, int sequences)
                 switch (op)
                 {
                     case < 5:
-                        var reserved = await store.ReserveLoginAttemptAsync(workspace, key, policy, now, CancellationToken.None);
+                        var reserved = await store.ReserveLoginAttemptAsync(workspace, key, policy, now, null, CancellationToken.None);
                         if (reserved is not null)
                         {
                             attempts[host].Add(reserved);
@@ -101,11 +101,11 @@ public sealed class LoginAttemptUpsertTests(StoreKind kind, int sequences)
                         answer = $"release:{release.Ticket}";
                         break;
                     case 7:
-                        await store.ClearLoginAttemptsAsync(workspace, key, CancellationToken.None);
+                        await store.ClearLoginAttemptsAsync(workspace, key, null, CancellationToken.None);
                         answer = "clear";
                         break;
                     case 8:
-                        await store.ReserveLoginAttemptAsync(workspace, "n:other", policy, now, CancellationToken.None);
+                        await store.ReserveLoginAttemptAsync(workspace, "n:other", policy, now, null, CancellationToken.None);
                         answer = "other";
                         break;
                     default:

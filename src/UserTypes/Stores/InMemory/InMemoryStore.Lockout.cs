@@ -2,7 +2,7 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
         Locked(
             workspaceId,
             tenant =>
@@ -15,6 +15,11 @@ internal sealed partial class InMemoryStore
 
                 var (record, attempt) = LoginAttemptRecord.Reserve(tenant.Attempts.GetValueOrDefault(attemptKey), policy, now);
                 tenant.Attempts[attemptKey] = record;
+                if (attempt?.LockedUntil is not null && lockedOut is not null)
+                {
+                    tenant.Append([lockedOut]);
+                }
+
                 return attempt;
             },
             cancellationToken);
@@ -22,10 +27,10 @@ internal sealed partial class InMemoryStore
     public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
         ChangeAttempts(workspaceId, attemptKey, record => record.Release(attempt), cancellationToken);
 
-    public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
-        ChangeAttempts(workspaceId, attemptKey, record => record.Clear(), cancellationToken);
+    public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
+        ChangeAttempts(workspaceId, attemptKey, record => record.Clear(), cancellationToken, audit);
 
-    private Task ChangeAttempts(string workspaceId, string attemptKey, Func<LoginAttemptRecord, LoginAttemptRecord> change, CancellationToken cancellationToken) =>
+    private Task ChangeAttempts(string workspaceId, string attemptKey, Func<LoginAttemptRecord, LoginAttemptRecord> change, CancellationToken cancellationToken, AuditEntry? audit = null) =>
         Locked(
             workspaceId,
             tenant =>
@@ -33,6 +38,11 @@ internal sealed partial class InMemoryStore
                 if (tenant.Attempts.TryGetValue(attemptKey, out var record))
                 {
                     tenant.Attempts[attemptKey] = change(record);
+                }
+
+                if (audit is not null)
+                {
+                    tenant.Append([audit]);
                 }
 
                 return true;

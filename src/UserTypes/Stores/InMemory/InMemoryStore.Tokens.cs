@@ -2,7 +2,7 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, CancellationToken cancellationToken)
+    public Task<bool> AddTokenAsync(StoredToken token, int maxLive, int maxPerHour, AuditEntry? audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var tenant = TenantOf(token.WorkspaceId);
@@ -23,6 +23,10 @@ internal sealed partial class InMemoryStore
             }
 
             tenant.Tokens.Add(new IssuedToken(token));
+            if (audit is not null)
+            {
+                tenant.Append([audit]);
+            }
 
             return Task.FromResult(true);
         }
@@ -46,14 +50,24 @@ internal sealed partial class InMemoryStore
                 .Take(limit)],
             cancellationToken);
 
-    public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, CancellationToken cancellationToken) =>
+    public Task<bool> RevokeTokenAsync(string workspaceId, string tokenId, AuditEntry? audit, CancellationToken cancellationToken) =>
         Locked(
             workspaceId,
             tenant =>
             {
                 var token = tenant.Tokens.Find(issued => issued.Usable && issued.Token.Id == tokenId);
-                token?.Usable = false;
-                return token is not null;
+                if (token is null)
+                {
+                    return false;
+                }
+
+                token.Usable = false;
+                if (audit is not null)
+                {
+                    tenant.Append([audit]);
+                }
+
+                return true;
             },
             cancellationToken);
 

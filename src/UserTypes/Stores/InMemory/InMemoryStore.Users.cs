@@ -2,13 +2,13 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion: null, seatLimit, consumedTokenId, cancellationToken);
+    public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion: null, seatLimit, consumedTokenId, audit, cancellationToken);
 
-    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion, seatLimit, consumedTokenId, cancellationToken);
+    public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
+        Write(user, expectedVersion, seatLimit, consumedTokenId, audit, cancellationToken);
 
-    public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, CancellationToken cancellationToken)
+    public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var workspaceId = user.Account.WorkspaceId;
@@ -27,6 +27,7 @@ internal sealed partial class InMemoryStore
             }
 
             tenant.Write(user, previous: null);
+            tenant.Append(audit);
         }
 
         // Another account may have stopped being the anonymous one: the workspace's accounts changed.
@@ -34,7 +35,7 @@ internal sealed partial class InMemoryStore
         return Task.FromResult(UserStoreResult.Succeeded);
     }
 
-    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, CancellationToken cancellationToken)
+    public Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var tenant = TenantOf(workspaceId);
@@ -53,6 +54,7 @@ internal sealed partial class InMemoryStore
             tenant.Remove(previous);
             tenant.Attempts.Remove(LoginAttemptKeys.ForAccount(userId));
             tenant.Sessions.Remove(userId);
+            tenant.Append(audit);
         }
 
         changes.AccountChanged(workspaceId, userId);
@@ -98,7 +100,7 @@ internal sealed partial class InMemoryStore
     public Task<SeatCounts> CountSeatsAsync(string workspaceId, CancellationToken cancellationToken) =>
         Locked(workspaceId, tenant => tenant.Seats, cancellationToken);
 
-    public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, CancellationToken cancellationToken)
+    public Task<ReclassificationReport?> ReclassifyAsync(string workspaceId, long workspaceVersion, Func<string, UserType> classify, AuditEntry audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var tenant = TenantOf(workspaceId);
@@ -119,6 +121,8 @@ internal sealed partial class InMemoryStore
                 tenant.Write(user, tenant.ById[user.Account.Id]);
             }
 
+            tenant.Append(Reclassification.AuditOf(audit, classified, changed));
+
             tenant.ClassifiedVersion = workspaceVersion;
             report = new ReclassificationReport
             {
@@ -138,7 +142,7 @@ internal sealed partial class InMemoryStore
         return Task.FromResult<ReclassificationReport?>(report);
     }
 
-    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, CancellationToken cancellationToken)
+    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var account = user.Account;
@@ -164,6 +168,7 @@ internal sealed partial class InMemoryStore
 
             tenant.Write(user, previous);
             token?.Usable = false;
+            tenant.Append(audit);
         }
 
         changes.AccountChanged(account.WorkspaceId, account.Id);
@@ -190,6 +195,19 @@ internal sealed partial class InMemoryStore
         public SeatCounts Seats { get; private set; }
 
         public long ClassifiedVersion { get; set; }
+
+        // The workspace's audit trail, oldest first; sequences handed out under Gate, so they grow in commit order.
+        public List<AuditEntry> Audit { get; } = [];
+
+        private long AuditSequence { get; set; }
+
+        public void Append(IReadOnlyList<AuditEntry> entries)
+        {
+            foreach (var entry in entries)
+            {
+                Audit.Add(entry with { Sequence = ++AuditSequence });
+            }
+        }
 
         // The one anonymous account, kept beside the others so that finding it does not scan the workspace.
         public StoredUser? Anonymous => AnonymousId is { } id ? ById[id] : null;

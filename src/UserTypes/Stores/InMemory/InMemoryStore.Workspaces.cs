@@ -2,16 +2,22 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<bool> TryCreateAsync(WorkspaceRecord workspace, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(WorkspaceRecord workspace, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var created = _workspaces.TryAdd(workspace.Id, workspace);
-        if (created)
+        var tenant = TenantOf(workspace.Id);
+        lock (tenant.Gate)
         {
-            changes.WorkspaceChanged(workspace.Id);
+            if (!_workspaces.TryAdd(workspace.Id, workspace))
+            {
+                return Task.FromResult(false);
+            }
+
+            tenant.Append(audit);
         }
 
-        return Task.FromResult(created);
+        changes.WorkspaceChanged(workspace.Id);
+        return Task.FromResult(true);
     }
 
     public Task<WorkspaceRecord?> FindAsync(string workspaceId, CancellationToken cancellationToken)
@@ -20,23 +26,25 @@ internal sealed partial class InMemoryStore
         return Task.FromResult(_workspaces.GetValueOrDefault(workspaceId));
     }
 
-    public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, CancellationToken cancellationToken)
+    public Task<WorkspaceRecord?> TryApplyAsync(WorkspaceChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_workspaces.TryGetValue(change.WorkspaceId, out var current) || current.Version != change.ExpectedVersion)
+        WorkspaceRecord next;
+        var tenant = TenantOf(change.WorkspaceId);
+        lock (tenant.Gate)
         {
-            return Task.FromResult<WorkspaceRecord?>(null);
+            if (!_workspaces.TryGetValue(change.WorkspaceId, out var current) || current.Version != change.ExpectedVersion)
+            {
+                return Task.FromResult<WorkspaceRecord?>(null);
+            }
+
+            // Readers take the snapshot without the lock; writers swap it under the lock, with its entries.
+            next = Apply(current, change);
+            _workspaces[current.Id] = next;
+            tenant.Append(audit);
         }
 
-        var next = Apply(current, change);
-
-        // Only the snapshot the version was checked against may be replaced: a concurrent writer makes this fail.
-        if (!_workspaces.TryUpdate(current.Id, next, current))
-        {
-            return Task.FromResult<WorkspaceRecord?>(null);
-        }
-
-        changes.WorkspaceChanged(current.Id);
+        changes.WorkspaceChanged(change.WorkspaceId);
         return Task.FromResult<WorkspaceRecord?>(next);
     }
 
