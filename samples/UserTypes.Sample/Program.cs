@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using UserTypes;
 using UserTypes.Sample.Accounts;
 using UserTypes.Sample.Administration;
+using UserTypes.Sample.Audit;
 using UserTypes.Sample.Contacts;
 using UserTypes.Sample.Demo;
 using UserTypes.Sample.Hosting;
@@ -27,6 +28,9 @@ builder.Services.AddUserTypes(options =>
     // Someone who mistypes is kept out for seconds, not minutes: the fifth failure in a row locks for 2 seconds, each
     // further one for twice as long, up to the 15-minute lock. The rate limiter below stops one client locking many.
     options.Lockout.BackOff = TimeSpan.FromSeconds(2);
+
+    // The audit trail keeps a year; UserTypes.AspNetCore purges older entries every hour.
+    options.Audit.Retention = TimeSpan.FromDays(365);
 }).AddSqliteStores(connectionString);
 builder.Services.AddSingleton<IAccountMailer>(services => new OutboxMailer(outbox, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(new SampleDatabase(connectionString));
@@ -45,7 +49,7 @@ app.UseRateLimiter(); // before authentication, which verifies a Basic password 
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration();
+app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration().MapAudit();
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));

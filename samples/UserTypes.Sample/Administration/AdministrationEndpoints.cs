@@ -4,7 +4,8 @@ namespace UserTypes.Sample.Administration;
 
 /// <summary>
 /// What an administrator's screen needs, guarded by <c>manage-rights</c>: finding and listing accounts, disabling,
-/// enabling, unlocking, ending sessions, sending a reset link, deleting, and a person's data export.
+/// enabling, unlocking, ending sessions, sending a reset link, deleting, a person's data export, and the workspace's
+/// collaborators (adding one can turn every account at its domain internal).
 /// </summary>
 internal static class AdministrationEndpoints
 {
@@ -33,6 +34,18 @@ internal static class AdministrationEndpoints
         });
         users.MapGet("/{id}/personal-data", async (string workspaceId, string id, IUserDirectory directory, CancellationToken cancellationToken) =>
             TypedResults.Text(await directory.ExportPersonalDataAsync(workspaceId, id, cancellationToken), "application/json"));
+
+        var collaborators = workspace.MapGroup("/collaborators").RequireAuthorization(SamplePolicies.ManageRights);
+        collaborators.MapPost("/", async (string workspaceId, CollaboratorRequest request, IWorkspaceDirectory workspaces, CancellationToken cancellationToken) =>
+        {
+            await workspaces.AddCollaboratorAsync(workspaceId, request.Email, request.Role, cancellationToken);
+            return TypedResults.NoContent();
+        });
+        collaborators.MapDelete("/{email}", async (string workspaceId, string email, IWorkspaceDirectory workspaces, CancellationToken cancellationToken) =>
+        {
+            await workspaces.RemoveCollaboratorAsync(workspaceId, email, cancellationToken);
+            return TypedResults.NoContent();
+        });
         return workspace;
     }
 

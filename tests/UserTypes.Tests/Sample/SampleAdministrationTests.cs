@@ -85,4 +85,26 @@ public sealed class SampleAdministrationTests : SampleFixture
         byPartner.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         lastAdmin.StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
+
+    [Test]
+    public async Task TheAuditTrail_ShowsACollaboratorAndTheAccountsItTurnedInternal_ToAdministratorsOnly()
+    {
+        var lee = (await JsonOf(await SignUpAsync("lee@fabrikam.example"))).GetProperty("id").GetString();
+        var admin = (await JsonOf(await SendAsync(AsAdmin(HttpMethod.Get, "/me")))).GetProperty("userId").GetString();
+
+        var added = await SendAsync(AsAdmin(HttpMethod.Post, "/collaborators", new { email = "dana@fabrikam.example", role = "Collaborator" }));
+        var trail = await JsonOf(await SendAsync(AsAdmin(HttpMethod.Get, "/audit?newestFirst=true&pageSize=2")));
+        var asPartner = await SendAsync(Request(HttpMethod.Get, "/audit", user: DemoWorkspace.PartnerUserName, password: DemoWorkspace.PartnerPassword));
+        var asAnonymous = await SendAsync(Request(HttpMethod.Get, "/audit"));
+
+        added.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var entries = trail.GetProperty("entries").EnumerateArray().ToList();
+        entries.Select(entry => entry.GetProperty("action").GetString()).Should().Equal(AuditActions.UserTypeChanged, AuditActions.CollaboratorAdded);
+        entries[0].GetProperty("subjectUserId").GetString().Should().Be(lee);
+        entries.Should().AllSatisfy(entry => entry.GetProperty("actorUserId").GetString().Should().Be(admin, "the request's user made the change"));
+        trail.GetProperty("continuationToken").GetString().Should().NotBeNullOrEmpty();
+        trail.ToString().Should().NotContain("@", "the trail holds no address");
+        asPartner.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        asAnonymous.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
 }

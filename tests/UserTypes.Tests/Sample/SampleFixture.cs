@@ -25,4 +25,11 @@ public abstract class SampleFixture
     }
 
     protected Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
+
+    /// <summary>A whole sign-up over HTTP, as a person does it: ask, read the mail in the outbox, complete with its token.</summary>
+    protected async Task<HttpResponseMessage> SignUpAsync(string email)
+    {
+        (await SendAsync(SampleClient.Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
+        return await SendAsync(SampleClient.Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "lemon tree 1" }));
+    }
 }

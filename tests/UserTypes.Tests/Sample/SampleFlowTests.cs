@@ -240,12 +240,6 @@ public sealed class SampleFlowTests : SampleFixture
         Outbox.To(Factory.Folder, DemoWorkspace.PartnerEmail).Select(sent => sent.Kind).Should().Equal("EmailChanged");
     }
 
-    private async Task<HttpResponseMessage> SignUpAsync(string email)
-    {
-        (await SendAsync(Request(HttpMethod.Post, "/signup", new { email }))).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return await SendAsync(Request(HttpMethod.Post, "/signup/complete", new { email, token = Outbox.TokenFor(Factory.Folder, email, "SignUp"), password = "lemon tree 1" }));
-    }
-
     [TestCase("not an address")]
     [TestCase("Mallory <mallory@acme.example>")]
     [TestCase("mallory@acme.example\u0000")]

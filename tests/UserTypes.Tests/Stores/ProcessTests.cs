@@ -14,6 +14,7 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
 
     private TestHost _host = null!;
     private string _workspace = null!;
+    private string _adminId = null!;
 
     private string StoreArgument => Store == StoreKind.Sqlite ? "sqlite" : "postgresql";
 
@@ -22,8 +23,8 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
     {
         _host = NewHost(o => o.ExternalUsers.Enabled = true);
         _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true, MaxExternalUsers = 10 });
-        await _host.Users.CreateInternalUserAsync(
-            _workspace, "admin", "admin@softr.io", AdminPassword, new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers } });
+        _adminId = (await _host.Users.CreateInternalUserAsync(
+            _workspace, "admin", "admin@softr.io", AdminPassword, new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers } })).Id;
     }
 
     [TearDown]
@@ -53,6 +54,9 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
         lines.Count(l => l.StartsWith("created ", StringComparison.Ordinal)).Should().Be(10);
         (await _host.SeatsAsync(_workspace)).ExternalUsers.Should().Be(10);
         _host.Database.Count($"SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = '{_workspace}' AND user_type = 1").Should().Be(10);
+        (await AuditedCreationsAsync()).Should().BeEquivalentTo(
+            [.. lines.Where(l => l.StartsWith("created ", StringComparison.Ordinal)).Select(l => l["created ".Length..]), _adminId],
+            "one entry per account created, from whichever process, and none for a refusal");
     }
 
     [Test]
@@ -123,5 +127,25 @@ public sealed class ProcessTests(StoreKind store) : StoreFixture(store)
         rows.Should().BeInRange(reported.Count, reported.Count + 1, "at most the one creation in flight at the kill committed without being reported");
         unreadable.Should().Be(0);
         (await _host.SeatsAsync(_workspace)).InternalUsers.Should().Be((int)rows + 1, "the seats are the rows, with the administrator");
+        var created = await AuditedCreationsAsync();
+        created.Should().HaveCount((int)rows + 1, "every account that committed has its entry, and no entry has no account");
+        var accounts = _host.Database.Count($"SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = '{_workspace}' AND id IN ({string.Join(", ", created.Select(id => $"'{id}'"))})");
+        accounts.Should().Be(created.Count);
+    }
+
+    // The subjects of the workspace's user-created entries, read a page at a time.
+    private async Task<List<string>> AuditedCreationsAsync()
+    {
+        var subjects = new List<string>();
+        var query = new AuditQuery { Action = AuditActions.UserCreated, PageSize = 1000 };
+        do
+        {
+            var page = await _host.Get<IAuditLog>().ReadAsync(_workspace, query);
+            subjects.AddRange(page.Entries.Select(entry => entry.SubjectUserId!));
+            query = query with { ContinuationToken = page.ContinuationToken };
+        }
+        while (query.ContinuationToken is not null);
+
+        return subjects;
     }
 }
