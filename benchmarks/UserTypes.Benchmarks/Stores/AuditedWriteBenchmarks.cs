@@ -8,7 +8,7 @@ namespace UserTypes.Benchmarks.Stores;
 /// at most 10 % more (Ratio at most 1.10).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[SimpleJob(warmupCount: 5, iterationCount: 40)]
 public class AuditedWriteBenchmarks
 {
     private BenchmarkDatabase _database = null!;

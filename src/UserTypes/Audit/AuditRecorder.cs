@@ -29,7 +29,7 @@ internal sealed class AuditRecorder(TimeProvider time, UserTypesMetrics metrics,
         actorUserId,
         account.Id,
         string.Create(CultureInfo.InvariantCulture, $"Account {account.Id} created: {Type(account.UserType)}, {(account.UserTypeSource == UserTypeSource.Classified ? "classified by its address" : "assigned")}")
-            + (account.PersonId is { } person ? $", for person {person}" : string.Empty)
+            + (account.PersonId is { } person ? $", for person {Name(person)}" : string.Empty)
             + (account.Rights.IsEmpty ? "." : $", granted {Rights(account.Rights)}."));
 
     /// <summary>What changed from one state of an account to the next, one entry per kind of change.</summary>
@@ -121,18 +121,24 @@ internal sealed class AuditRecorder(TimeProvider time, UserTypesMetrics metrics,
 
     public static string Type(UserType type) => UserTypesClaimTypes.ValueOf(type);
 
+    /// <summary>
+    /// A name the host chose (a right, an entity, a contact person's id), bounded and with anything that could break or
+    /// disguise the summary's one line escaped, as a log line does.
+    /// </summary>
+    public static string Name(string name) => LogText.Of(name)!;
+
     public static string Rights(RightsGrant rights)
     {
         var parts = new List<string>();
         if (rights.FunctionalRights.Count > 0)
         {
-            parts.Add("functional rights " + string.Join(", ", rights.FunctionalRights.Order(StringComparer.Ordinal)));
+            parts.Add("functional rights " + string.Join(", ", rights.FunctionalRights.Order(StringComparer.Ordinal).Select(Name)));
         }
 
         var data = rights.DataRights.Where(pair => pair.Value != DataRights.None).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
         if (data.Count > 0)
         {
-            parts.Add("data rights " + string.Join("; ", data.Select(pair => $"{pair.Key} {pair.Value}")));
+            parts.Add("data rights " + string.Join("; ", data.Select(pair => $"{Name(pair.Key)} {pair.Value}")));
         }
 
         return string.Join(" and ", parts);

@@ -141,7 +141,7 @@ internal sealed partial class UserDirectory
                 actorUserId,
                 null,
                 $"Invitation {id} created for an {AuditRecorder.Type(invitation.Type)} user"
-                    + (invitation.PersonId is { } person ? $", person {person}" : string.Empty)
+                    + (invitation.PersonId is { } person ? $", person {AuditRecorder.Name(person)}" : string.Empty)
                     + (invitation.Rights is { IsEmpty: false } rights ? $", to be granted {AuditRecorder.Rights(rights)}." : "."))).ConfigureAwait(false);
 
         // The inviter is no anonymous caller: telling them the address's mail quota is spent hides nothing from anyone.

@@ -25,6 +25,7 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
     private const string NewPassword = "a brand new passphrase";
 
     private readonly List<WebApplication> _apps = [];
+    private readonly CapturingMailer _mailer = new();
 
     // The cookies' own clock (idle expiry); the sessions' absolute end keeps real time.
     private readonly FakeTimeProvider _cookieClock = new(DateTimeOffset.UtcNow);
@@ -66,10 +67,10 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<IAccountMailer>(_mailer);
         var userTypes = builder.Services.AddUserTypes(o =>
         {
             o.Password.WorkFactor = 4;
-            o.Mail.Enabled = false;
             o.ExternalUsers.Enabled = true;
         });
         if (_apps.Count > 0 && Store == StoreKind.InMemory)
@@ -184,6 +185,20 @@ public sealed class CookieSessionTests(StoreKind store) : StoreFixture(store)
         await Users.RevokeAsync(_admin, _admin.UserId, new RightsGrant { FunctionalRights = new HashSet<string> { FunctionalRights.CreateExternalUsers } });
 
         (await admin.SendAsync(HttpMethod.Post, $"/{Workspace}/partners")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task AReclassificationThatChangesTheType_MakesTheNextRequest401()
+    {
+        await Users.RequestSignUpAsync(Workspace, "lee@xyz.com");
+        await Users.CompleteSignUpAsync(Workspace, "lee@xyz.com", _mailer.TokenFor("lee@xyz.com", AccountMailKind.SignUp), TestHost.Password);
+        var lee = await SignInAsync(_apps[0], "lee@xyz.com");
+        (await MeAsync(lee)).StatusCode.Should().Be(HttpStatusCode.OK, "an external account, classified by its address");
+
+        await Services.GetRequiredService<IWorkspaceDirectory>().AddCollaboratorAsync(Workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+
+        (await MeAsync(lee)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "xyz.com is a collaborator's domain now: the account is internal, and its sessions ended");
+        lee.Cookie.Should().BeNull();
     }
 
     [Test]

@@ -176,6 +176,18 @@ public sealed class AuditTrailTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task HostChosenNames_CannotBreakASummarysOneLine()
+    {
+        var admin = await _host.CreateAdministratorAsync(_workspace);
+        const string Forged = "p-1\u2028Account admin deleted.\u202e";
+
+        var partner = await _host.Users.CreateExternalUserAsync(admin, Forged, "partner", "partner@partner.example", TestHost.Password);
+
+        var summary = (await TrailAsync(new AuditQuery { SubjectUserId = partner.Id })).Single().Summary;
+        summary.Should().NotContain("\u2028").And.NotContain("\u202e").And.Contain("\\u2028", "escaped as a log line escapes it");
+    }
+
+    [Test]
     public async Task Pages_ReadEveryEntryOnce_InEitherOrder_AndTokensStayWithTheirQuery()
     {
         for (var i = 0; i < 7; i++)
