@@ -202,11 +202,17 @@ public abstract partial class StoreSpecification
     {
         await CreateWorkspaceAsync();
         await Store.SetAnonymousAsync(NewUser("anon", UserType.Anonymous), [], None);
-        var replacement = NewUser("guest", UserType.Anonymous) with { Account = NewUser("guest", UserType.Anonymous).Account with { Id = "id-anon" } };
+        var replacement = NewUser("guest", UserType.Anonymous) with { Account = NewUser("guest", UserType.Anonymous).Account with { Id = "id-anon", Version = 2 } };
+        var another = NewUser("other", UserType.Anonymous);
+        var stale = replacement with { Account = replacement.Account with { UserName = "stale" } };
 
         var result = await Store.SetAnonymousAsync(replacement, [], None);
+        var anotherResult = await Store.SetAnonymousAsync(another, [], None);
+        var staleResult = await Store.SetAnonymousAsync(stale, [], None);
 
         Assert.That(result, Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(anotherResult, Is.EqualTo(UserStoreResult.Conflict), "another account never replaces the anonymous one unseen");
+        Assert.That(staleResult, Is.EqualTo(UserStoreResult.Conflict), "computed from a version that is gone");
         Assert.That((await Store.FindAnonymousAsync(Workspace, None))?.Account.UserName, Is.EqualTo("guest"));
         Assert.That(await Store.FindByUserNameAsync(Workspace, "ANON", None), Is.Null);
     }

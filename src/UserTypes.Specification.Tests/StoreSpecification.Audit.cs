@@ -171,4 +171,30 @@ public abstract partial class StoreSpecification
         Assert.That((await TrailAsync()).Select(entry => entry.SubjectUserId), Is.EqualTo(new[] { "id-u3" }));
         Assert.That(await TrailAsync("other"), Is.Empty);
     }
+
+    /// <summary>
+    /// Lockouts racing unlocks and deletes never wait on each other for good (one lock order for every write), and each
+    /// lock leaves exactly one entry.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Audit_LockoutsRacingUnlocks_LeaveOneEntryPerLock_AndNeverDeadlock()
+    {
+        await CreateWorkspaceAsync();
+        await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
+        var lockedOut = Entry(AuditActions.UserLockedOut, "id-Lee", "Locked out.");
+        var locks = 0;
+        for (var round = 0; round < 10; round++)
+        {
+            var reservations = Enumerable.Range(0, 12).Select(_ => Task.Run(() => Store.ReserveLoginAttemptAsync(Workspace, LeeKey, Policy(max: 3), Clock.GetUtcNow(), lockedOut, None))).ToList();
+            var unlocks = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Store.ClearLoginAttemptsAsync(Workspace, LeeKey, Entry(AuditActions.UserUnlocked, "id-Lee", "Unlocked."), None)));
+
+            await Task.WhenAll(unlocks).WaitAsync(TimeSpan.FromSeconds(30));
+            locks += (await Task.WhenAll(reservations).WaitAsync(TimeSpan.FromSeconds(30))).Count(attempt => attempt?.LockedUntil is not null);
+        }
+
+        var entries = await Store.ReadAuditAsync(Workspace, new AuditFilter { Action = AuditActions.UserLockedOut, Limit = 1000 }, None);
+        Assert.That(locks, Is.Positive);
+        Assert.That(entries, Has.Count.EqualTo(locks));
+    }
 }

@@ -67,7 +67,7 @@ public abstract partial class StoreSpecification
         await Store.CreateAsync(NewUser("Lee"), null, null, [], None);
         var attempts = await ReserveManyAsync(4, Policy());
 
-        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, attempts[2]!, None);
+        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, attempts[2]!, null, None);
 
         Assert.That((await AccountAsync("id-Lee")).AccessFailedCount, Is.EqualTo(1), "the attempt reserved after the success still counts");
         Assert.That(await ReserveManyAsync(4, Policy()), Has.Exactly(1).Matches<LoginAttempt?>(a => a?.LockedUntil is not null), "one earlier failure and four new ones lock");
@@ -84,8 +84,8 @@ public abstract partial class StoreSpecification
         var first = await ReserveAsync(Policy(max: 3), otherKey);
         var neighbours = new[] { await ReserveAsync(Policy(max: 3), otherKey), await ReserveAsync(Policy(max: 3), otherKey) };
 
-        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, own[2]!, None);
-        await Store.ReleaseLoginAttemptAsync(Workspace, otherKey, first!, None);
+        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, own[2]!, null, None);
+        await Store.ReleaseLoginAttemptAsync(Workspace, otherKey, first!, null, None);
 
         Assert.That(own[2]!.LockedUntil, Is.Not.Null);
         Assert.That(await ReserveAsync(Policy(max: 3)), Is.Not.Null, "its own lock was lifted");
@@ -149,7 +149,7 @@ public abstract partial class StoreSpecification
         Clock.Advance(TimeSpan.FromSeconds(1));
         var success = await ReserveAsync(policy);
 
-        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, success!, None);
+        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, success!, null, None);
         var afterSuccess = await ReserveManyAsync(2, policy);
 
         Assert.That(success!.LockedUntil, Is.EqualTo(Clock.GetUtcNow().AddSeconds(2)), "the second lock was twice as long");
@@ -185,7 +185,7 @@ public abstract partial class StoreSpecification
         await ReserveAsync(Policy(max: 2), LoginAttemptKeys.ForAccount("someone else"));
         var remade = await ReserveManyAsync(2, Policy(max: 2));
 
-        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, old!, None);
+        await Store.ReleaseLoginAttemptAsync(Workspace, LeeKey, old!, null, None);
 
         Assert.That(remade[1]!.LockedUntil, Is.Not.Null);
         Assert.That(await ReserveAsync(Policy(max: 2)), Is.Null, "the old attempt lifted nothing");

@@ -117,7 +117,9 @@ internal static class RelationalSchema
 
         // The audit trail: one row per entry, written in the transaction of the change it records. The sequence is the
         // table's own ever-increasing key, handed out under the workspace's lock, so per workspace it grows in commit
-        // order; no foreign key, so entries outlive the accounts they name.
+        // order; no foreign key, so entries outlive the accounts they name. Two indexes only, each paid on every audited
+        // write: pages by workspace and by account. The purge walks the key, oldest first, so it needs none; the action
+        // and time filters read the workspace's pages in order.
         $"""
         CREATE TABLE usertypes_audit (
             seq {types.Identity},
@@ -129,7 +131,6 @@ internal static class RelationalSchema
             summary {types.Text} NOT NULL);
         CREATE INDEX usertypes_audit_by_workspace ON usertypes_audit (workspace_id, seq);
         CREATE INDEX usertypes_audit_by_subject ON usertypes_audit (workspace_id, subject_user_id, seq);
-        CREATE INDEX usertypes_audit_by_age ON usertypes_audit (at);
         """,
     ];
 }

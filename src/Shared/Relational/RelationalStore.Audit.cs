@@ -7,6 +7,9 @@ internal sealed partial class RelationalStore
 {
     private const string AuditColumns = "seq, workspace_id, at, actor_user_id, action, subject_user_id, summary";
 
+    // Six parameters a row.
+    private const int AuditRowsPerStatement = 1000;
+
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string workspaceId, AuditFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -54,7 +57,7 @@ internal sealed partial class RelationalStore
     public Task<int> PurgeAuditAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         ReadAsync(
             connection => connection.Command(
-                "DELETE FROM usertypes_audit WHERE seq IN (SELECT seq FROM usertypes_audit WHERE at < @before ORDER BY at LIMIT @limit)",
+                "DELETE FROM usertypes_audit WHERE seq IN (SELECT seq FROM usertypes_audit WHERE at < @before ORDER BY seq LIMIT @limit)",
                 null,
                 ("before", before.UtcTicks),
                 ("limit", limit)).RunAsync(cancellationToken),
@@ -87,11 +90,13 @@ internal sealed partial class RelationalStore
         return ($"INSERT INTO usertypes_audit (workspace_id, at, actor_user_id, action, subject_user_id, summary) VALUES {string.Join(", ", rows)}", [.. parameters]);
     }
 
+    // In statements of at most AuditRowsPerStatement rows: a pass that re-types thousands of accounts stays far below
+    // the databases' limits on parameters per statement (SQLite 32,766; PostgreSQL 65,535).
     private static async Task InsertAuditAsync(DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = AuditInsert(entries);
-        if (sql.Length > 0)
+        foreach (var chunk in entries.Chunk(AuditRowsPerStatement))
         {
+            var (sql, parameters) = AuditInsert(chunk);
             await transaction.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }

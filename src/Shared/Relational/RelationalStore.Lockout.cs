@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace UserTypes;
 
 internal sealed partial class RelationalStore
@@ -7,6 +9,11 @@ internal sealed partial class RelationalStore
 
     private const string Attempts = "usertypes_login_attempts";
 
+    // Every reservation reads its record first and does the same statements whatever the key, so an unknown user name
+    // costs what an account does. An attempt that would lock the key takes the workspace's lock before the record's, the
+    // order of every other write (so a lock and an unlock or a delete never wait on each other), and writes its entry
+    // under it (so its sequence follows the entries of writes committed before). One that locks unforeseen, because
+    // others raced ahead, is rolled back and done again that way.
     public async Task<LoginAttempt?> ReserveLoginAttemptAsync(
         string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken)
     {
@@ -15,53 +22,77 @@ internal sealed partial class RelationalStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            for (var round = 0; ; round++)
             {
-                var rows = await transaction.Command(
-                    _reserveSql,
-                    [
-                        ("workspace_id", workspaceId),
-                        ("attempt_key", attemptKey),
-                        ("now", now.UtcTicks),
-                        ("max", policy.MaxFailedAttempts),
-                        ("first", policy.FirstLockout.Ticks),
-                        ("longest", policy.LongestLockout.Ticks),
-                        ("kept", policy.FailuresKeptAfterLockout),
-                        ("batch", AttemptPurgeBatch),
-                        .. LoginAttemptRow.Parameters(inserted),
-                    ]).ReadAllAsync(reader => LoginAttemptRow.Read(reader).LastReserved, cancellationToken).ConfigureAwait(false);
-                var attempt = rows.Count == 1 ? rows[0] : null;
-                if (attempt?.LockedUntil is not null && lockedOut is not null)
+                var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
                 {
-                    // Only the attempt that locks writes an entry, and only under the workspace's lock, as every audited
-                    // write does: so its sequence follows those of the writes that committed before it.
-                    await LockAsync(transaction, StoreChange.Silent(workspaceId), [lockedOut], cancellationToken).ConfigureAwait(false);
-                }
+                    var current = await ReadAttemptsAsync(transaction, workspaceId, attemptKey, cancellationToken).ConfigureAwait(false);
+                    var workspaceFirst = round > 0 || LoginAttemptRecord.Reserve(current, policy, now).Attempt?.LockedUntil is not null;
+                    if (workspaceFirst)
+                    {
+                        await LockAsync(transaction, StoreChange.Silent(workspaceId), [], cancellationToken).ConfigureAwait(false);
+                    }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return attempt;
+                    var rows = await transaction.Command(
+                        _reserveSql,
+                        [
+                            ("workspace_id", workspaceId),
+                            ("attempt_key", attemptKey),
+                            ("now", now.UtcTicks),
+                            ("max", policy.MaxFailedAttempts),
+                            ("first", policy.FirstLockout.Ticks),
+                            ("longest", policy.LongestLockout.Ticks),
+                            ("kept", policy.FailuresKeptAfterLockout),
+                            ("batch", AttemptPurgeBatch),
+                            .. LoginAttemptRow.Parameters(inserted),
+                        ]).ReadAllAsync(reader => LoginAttemptRow.Read(reader).LastReserved, cancellationToken).ConfigureAwait(false);
+                    var attempt = rows.Count == 1 ? rows[0] : null;
+                    if (attempt?.LockedUntil is not null)
+                    {
+                        if (!workspaceFirst)
+                        {
+                            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        await InsertAuditAsync(transaction, lockedOut is null ? [] : [lockedOut], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return attempt;
+                }
             }
         }
     }
 
-    public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken)
+    // A release that lifts the lock its own attempt set (the attempt that locked was the right password) records the
+    // lift with it, under the workspace's lock taken first, as every audited write does; any other release is one
+    // statement.
+    public async Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return ReadAsync(
-            connection => connection.Command(
-                $"UPDATE {Attempts} SET " +
-                "counted_from = CASE WHEN counted_from > @ticket THEN counted_from ELSE @ticket + 1 END, " +
-                "lockout_end = CASE WHEN locked_by = @ticket THEN NULL ELSE lockout_end END, " +
-                "locked_by = CASE WHEN locked_by = @ticket THEN NULL ELSE locked_by END, " +
-                "next_lockout = CASE WHEN issued = @ticket + 1 THEN NULL ELSE next_lockout END " +
-                "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key AND epoch = @epoch",
-                null,
-                ("workspace_id", workspaceId),
-                ("attempt_key", attemptKey),
-                ("epoch", attempt.Epoch),
-                ("ticket", attempt.Ticket)).RunAsync(cancellationToken),
-            cancellationToken);
+        (string, object?)[] parameters = [("workspace_id", workspaceId), ("attempt_key", attemptKey), ("epoch", attempt.Epoch), ("ticket", attempt.Ticket)];
+        if (attempt.LockedUntil is null || lifted is null)
+        {
+            await ReadAsync(connection => connection.Command(ReleaseSql, null, parameters).RunAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(
+            StoreChange.Silent(workspaceId),
+            [],
+            async (transaction, _) =>
+            {
+                var liftedOwnLock = await transaction.Command(
+                    $"UPDATE {Attempts} SET lockout_end = NULL, locked_by = NULL " +
+                    "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key AND epoch = @epoch AND locked_by = @ticket RETURNING attempt_key",
+                    parameters).ReadAllAsync(reader => reader.GetString(0), cancellationToken).ConfigureAwait(false);
+                await transaction.Command(ReleaseSql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
+                await InsertAuditAsync(transaction, liftedOwnLock.Count == 1 ? [lifted] : [], cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
@@ -78,6 +109,21 @@ internal sealed partial class RelationalStore
                 return (true, true);
             },
             cancellationToken);
+
+    // The steps of LoginAttemptRecord.Release: only what the attempt itself reserved is cleared.
+    private const string ReleaseSql =
+        $"UPDATE {Attempts} SET " +
+        "counted_from = CASE WHEN counted_from > @ticket THEN counted_from ELSE @ticket + 1 END, " +
+        "lockout_end = CASE WHEN locked_by = @ticket THEN NULL ELSE lockout_end END, " +
+        "locked_by = CASE WHEN locked_by = @ticket THEN NULL ELSE locked_by END, " +
+        "next_lockout = CASE WHEN issued = @ticket + 1 THEN NULL ELSE next_lockout END " +
+        "WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key AND epoch = @epoch";
+
+    private static async Task<LoginAttemptRecord?> ReadAttemptsAsync(DbTransaction transaction, string workspaceId, string attemptKey, CancellationToken cancellationToken) =>
+        (await transaction.Command(
+            $"SELECT {LoginAttemptRow.Columns} FROM {Attempts} WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key",
+            ("workspace_id", workspaceId),
+            ("attempt_key", attemptKey)).ReadAllAsync(reader => LoginAttemptRow.Read(reader), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     private static string BuildReserveSql(string skipLockedRows)
     {

@@ -82,9 +82,11 @@ internal sealed partial class RelationalStore
             audit,
             async (transaction, _) =>
             {
-                await transaction.Command("DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2", ("workspace_id", user.Account.WorkspaceId))
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
-                return await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+                var replaced = await transaction.Command(
+                    "DELETE FROM usertypes_users WHERE workspace_id = @workspace_id AND user_type = 2 RETURNING id, version", ("workspace_id", user.Account.WorkspaceId))
+                    .ReadAllAsync(reader => (Id: reader.GetString(0), Version: reader.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+                var expected = replaced.Count == 0 ? user.Account.Version == 1 : replaced[0] == (user.Account.Id, user.Account.Version - 1);
+                return expected ? await InsertAsync(transaction, user, cancellationToken).ConfigureAwait(false) : (UserStoreResult.Conflict, false);
             },
             cancellationToken);
 

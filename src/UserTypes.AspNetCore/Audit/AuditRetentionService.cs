@@ -29,8 +29,9 @@ internal sealed partial class AuditRetentionService(IAuditLog log, IOptions<User
                 {
                     LogPurged(logger, await log.PurgeAsync(stoppingToken).ConfigureAwait(false));
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever failed (a timeout that looks like a cancellation too), the host keeps running.
                     LogPurgeFailed(logger, exception);
                 }
             }

@@ -68,7 +68,7 @@ internal sealed class AuditRecorder(TimeProvider time, UserTypesMetrics metrics,
         if (before.PasswordHash != after.PasswordHash)
         {
             Add(passwordAction, passwordAction == AuditActions.PasswordReset
-                ? $"Password of account {id} reset through a mailed link; its address is confirmed and its lockout ended."
+                ? $"Password of account {id} reset through a mailed link; its address is confirmed."
                 : $"Password of account {id} changed.");
         }
 

@@ -71,7 +71,7 @@ internal sealed partial class PasswordAttempts
             LogMalformedHash(_logger, LogText.Of(workspaceId)!, stored.Account.Id);
         }
 
-        return new PasswordAttempt(verification, LockedOut: false, key, reserved);
+        return new PasswordAttempt(verification, LockedOut: false, key, reserved, stored.Account.Id);
     }
 
     /// <summary>Releases a verified attempt whose login the caller accepted: it no longer counts as a failure.</summary>
@@ -88,7 +88,13 @@ internal sealed partial class PasswordAttempts
         try
         {
             // The login has happened whatever the caller does now: released even if they cancel.
-            await _attempts.ReleaseLoginAttemptAsync(workspaceId, attempt.Key, reserved, CancellationToken.None).ConfigureAwait(false);
+            // The attempt that reached the limit locked the account before its password was compared; it was the right
+            // one, so the release lifts that lock, and the trail says so.
+            var lifted = reserved.LockedUntil is not null && attempt.UserId is { } userId
+                ? _audit.Entry(workspaceId, AuditActions.UserUnlocked, null, userId, $"Account {userId} unlocked: the login that locked it had the right password.")
+                : null;
+            await _attempts.ReleaseLoginAttemptAsync(workspaceId, attempt.Key, reserved, lifted, CancellationToken.None).ConfigureAwait(false);
+            _audit.Written(lifted);
         }
         catch (Exception exception) when (exception is not UserTypesException)
         {

@@ -16,7 +16,8 @@ internal sealed partial class UserDirectory
             {
                 // Only what is added is checked: a grant kept from an earlier user type is cut, not refused.
                 rightsPolicy.ThrowIfAboveCeiling(user.Account.UserType, added);
-                return user with { Account = user.Account with { Rights = RightsAlgebra.Union(user.Account.Rights, added) } };
+                var rights = RightsAlgebra.Union(user.Account.Rights, added);
+                return rights == user.Account.Rights ? user : user with { Account = user.Account with { Rights = rights } };
             },
             license: null,
             actor.UserId,

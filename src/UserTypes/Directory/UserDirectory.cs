@@ -65,24 +65,33 @@ internal sealed partial class UserDirectory(
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
 
         // The password is set anew, so the account gets a new security stamp (the fresh account's) and its sessions end.
-        var existing = await users.FindAnonymousAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        // Hashed once; a write that finds another anonymous account than the one read is computed again.
         var fresh = NewUser(workspaceId, userName, email: null, UserType.Anonymous, UserTypeSource.Assigned, password);
-        var user = existing is null ? fresh : fresh with
+        for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
-            Account = fresh.Account with
+            var existing = await users.FindAnonymousAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+            var user = existing is null ? fresh : fresh with
             {
-                Id = existing.Account.Id,
-                Rights = existing.Account.Rights,
-                Enabled = existing.Account.Enabled,
-                CreatedAt = existing.Account.CreatedAt,
-                Version = existing.Account.Version + 1,
-            },
-        };
-        var entries = existing is null ? [audit.Created(user.Account, audit.TrustedActor)] : audit.Changed(existing, user, audit.TrustedActor);
-        var result = await users.SetAnonymousAsync(user, entries, cancellationToken).ConfigureAwait(false);
-        ThrowIfRefused(result, user.Account, limit: null);
-        audit.Written(entries);
-        return user.Account;
+                Account = fresh.Account with
+                {
+                    Id = existing.Account.Id,
+                    Rights = existing.Account.Rights,
+                    Enabled = existing.Account.Enabled,
+                    CreatedAt = existing.Account.CreatedAt,
+                    Version = existing.Account.Version + 1,
+                },
+            };
+            var entries = existing is null ? [audit.Created(user.Account, audit.TrustedActor)] : audit.Changed(existing, user, audit.TrustedActor);
+            var result = await users.SetAnonymousAsync(user, entries, cancellationToken).ConfigureAwait(false);
+            if (result != UserStoreResult.Conflict)
+            {
+                ThrowIfRefused(result, user.Account, limit: null);
+                audit.Written(entries);
+                return user.Account;
+            }
+        }
+
+        throw OptimisticConcurrency.Exhausted($"the anonymous account of workspace '{workspaceId}'");
     }
 
     public async Task<UserAccount?> FindByUserNameAsync(string workspaceId, string userName, CancellationToken cancellationToken = default)

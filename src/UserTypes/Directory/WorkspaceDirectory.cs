@@ -44,6 +44,11 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             workspaceId,
             current =>
             {
+                if (current.Collaborators.Any(c => c.Email == address.Value && c.Role == role))
+                {
+                    return null;
+                }
+
                 if (role != CollaboratorRole.Owner)
                 {
                     ThrowIfLastOwner(current, address.Value);
@@ -86,7 +91,9 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
         return ChangeAsync(
             workspaceId,
-            current => new WorkspaceChange(current.Id, current.Version) { UpsertedSignupDomains = [new SignupDomain(canonical, includeSubdomains)] },
+            current => current.SignupDomains.Contains(new SignupDomain(canonical, includeSubdomains))
+                ? null
+                : new WorkspaceChange(current.Id, current.Version) { UpsertedSignupDomains = [new SignupDomain(canonical, includeSubdomains)] },
             cancellationToken);
     }
 
@@ -113,7 +120,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
         return ChangeAsync(
             workspaceId,
-            current => new WorkspaceChange(current.Id, current.Version) { License = license },
+            current => current.License == license ? null : new WorkspaceChange(current.Id, current.Version) { License = license },
             cancellationToken);
     }
 

@@ -58,13 +58,18 @@ public interface IUserAccountStore
     Task<UserStoreResult> DeleteAsync(string workspaceId, string userId, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes <paramref name="user"/> the workspace's one anonymous account, removing any other anonymous account of
-    /// the workspace in the same operation.
+    /// Makes <paramref name="user"/> the workspace's one anonymous account, replacing the one there, as a compare-and-swap:
+    /// the workspace's anonymous account must be this very account (same id) one version below
+    /// <paramref name="user"/>, or, when it has none, <paramref name="user"/> must be at version 1. So two hosts setting
+    /// the account at once never replace each other's unseen, and the entries always describe what was replaced.
     /// </summary>
     /// <param name="user">The anonymous account.</param>
     /// <param name="audit">The entries that record the change, written in the same atomic step only if it is made.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see cref="UserStoreResult.Succeeded"/> or <see cref="UserStoreResult.UserNameTaken"/> (by a non-anonymous account).</returns>
+    /// <returns>
+    /// <see cref="UserStoreResult.Succeeded"/>, <see cref="UserStoreResult.UserNameTaken"/> (by a non-anonymous account),
+    /// or <see cref="UserStoreResult.Conflict"/> when the anonymous account there is not the one expected (nothing changes).
+    /// </returns>
     Task<UserStoreResult> SetAnonymousAsync(StoredUser user, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>Reads an account by id.</summary>

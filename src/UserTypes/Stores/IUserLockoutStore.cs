@@ -49,9 +49,13 @@ public interface IUserLockoutStore
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="attemptKey">The key the attempt was reserved under.</param>
     /// <param name="attempt">The attempt.</param>
+    /// <param name="lifted">
+    /// The entry that records the lift of the lock the attempt itself set (<see cref="LoginAttempt.LockedUntil"/>),
+    /// written in the same atomic step only if this release lifts it; or <see langword="null"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when released.</returns>
-    Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken);
+    Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken);
 
     /// <summary>Clears a key's failures, lock and back-off: an unlock, or a password reset.</summary>
     /// <param name="workspaceId">The workspace.</param>

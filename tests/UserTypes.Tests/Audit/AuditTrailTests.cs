@@ -146,6 +146,38 @@ public sealed class AuditTrailTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task TheLoginThatLocks_WithTheRightPassword_IsRecordedAsLockedThenUnlocked()
+    {
+        var account = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        await _host.LoginOutcomeAsync(_workspace, "staff", "wrong password");
+        await _host.LoginOutcomeAsync(_workspace, "staff", "wrong password");
+
+        var third = await _host.LoginOutcomeAsync(_workspace, "staff", TestHost.Password);
+
+        third.Should().BeNull("the attempt that reached the limit had the right password");
+        (await _host.Users.FindByIdAsync(_workspace, account.Id))!.LockoutEnd.Should().BeNull();
+        (await TrailAsync(new AuditQuery { SubjectUserId = account.Id })).Select(entry => entry.Action)
+            .Should().Equal(AuditActions.UserCreated, AuditActions.UserLockedOut, AuditActions.UserUnlocked);
+    }
+
+    [Test]
+    public async Task ReAddingWhatIsThere_ChangesNothing_AndRecordsNothing()
+    {
+        var admin = await _host.CreateAdministratorAsync(_workspace);
+        await _host.Workspaces.AddSignupDomainAsync(_workspace, "xyz.com");
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        await _host.Users.GrantAsync(admin, admin.UserId, new RightsGrant { FunctionalRights = new HashSet<string> { "export" } });
+        var before = await TrailAsync();
+
+        await _host.Workspaces.AddSignupDomainAsync(_workspace, "xyz.com");
+        await _host.Workspaces.AddCollaboratorAsync(_workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+        await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true });
+        await _host.Users.GrantAsync(admin, admin.UserId, new RightsGrant { FunctionalRights = new HashSet<string> { "export" } });
+
+        (await TrailAsync()).Should().Equal(before);
+    }
+
+    [Test]
     public async Task NoSummary_HoldsAnAddress_APassword_AToken_AHash_OrAUserName()
     {
         var admin = await _host.CreateAdministratorAsync(_workspace);

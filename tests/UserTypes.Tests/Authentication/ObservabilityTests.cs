@@ -188,7 +188,7 @@ public sealed class ObservabilityTests
         public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
 
-        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
+        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");
 
         public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
@@ -201,8 +201,8 @@ public sealed class ObservabilityTests
         public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
             inner.ReserveLoginAttemptAsync(workspaceId, attemptKey, policy, now, lockedOut, cancellationToken);
 
-        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
-            inner.ReleaseLoginAttemptAsync(workspaceId, attemptKey, attempt, cancellationToken);
+        public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken) =>
+            inner.ReleaseLoginAttemptAsync(workspaceId, attemptKey, attempt, lifted, cancellationToken);
 
         public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
             throw new TimeoutException("The database did not answer.");

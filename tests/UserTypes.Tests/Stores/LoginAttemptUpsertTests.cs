@@ -97,7 +97,7 @@ public sealed class LoginAttemptUpsertTests(StoreKind kind, int sequences)
                         break;
                     case < 7 when attempts[host].Count > 0:
                         var release = attempts[host][pick % attempts[host].Count];
-                        await store.ReleaseLoginAttemptAsync(workspace, key, release, CancellationToken.None);
+                        await store.ReleaseLoginAttemptAsync(workspace, key, release, null, CancellationToken.None);
                         answer = $"release:{release.Ticket}";
                         break;
                     case 7:

@@ -24,25 +24,39 @@ internal sealed partial class InMemoryStore
             },
             cancellationToken);
 
-    public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, CancellationToken cancellationToken) =>
-        ChangeAttempts(workspaceId, attemptKey, record => record.Release(attempt), cancellationToken);
+    public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken) =>
+        ChangeAttempts(
+            workspaceId,
+            attemptKey,
+            record => record.Release(attempt),
+            cancellationToken,
+            record => lifted is not null && record?.Epoch == attempt.Epoch && record.LockedBy == attempt.Ticket ? lifted : null);
 
     public Task ClearLoginAttemptsAsync(string workspaceId, string attemptKey, AuditEntry? audit, CancellationToken cancellationToken) =>
-        ChangeAttempts(workspaceId, attemptKey, record => record.Clear(), cancellationToken, audit);
+        ChangeAttempts(workspaceId, attemptKey, record => record.Clear(), cancellationToken, _ => audit, always: true);
 
-    private Task ChangeAttempts(string workspaceId, string attemptKey, Func<LoginAttemptRecord, LoginAttemptRecord> change, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+    // Changes a key's record under the workspace's lock, and writes the entry audit makes of the record as it was: only
+    // when there was a record, unless always.
+    private Task ChangeAttempts(
+        string workspaceId,
+        string attemptKey,
+        Func<LoginAttemptRecord, LoginAttemptRecord> change,
+        CancellationToken cancellationToken,
+        Func<LoginAttemptRecord?, AuditEntry?>? audit = null,
+        bool always = false) =>
         Locked(
             workspaceId,
             tenant =>
             {
-                if (tenant.Attempts.TryGetValue(attemptKey, out var record))
+                var found = tenant.Attempts.TryGetValue(attemptKey, out var record);
+                if ((found || always) && audit?.Invoke(record) is { } entry)
                 {
-                    tenant.Attempts[attemptKey] = change(record);
+                    tenant.Append([entry]);
                 }
 
-                if (audit is not null)
+                if (found)
                 {
-                    tenant.Append([audit]);
+                    tenant.Attempts[attemptKey] = change(record!);
                 }
 
                 return true;

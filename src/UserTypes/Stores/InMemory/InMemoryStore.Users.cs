@@ -16,6 +16,14 @@ internal sealed partial class InMemoryStore
         lock (tenant.Gate)
         {
             var anonymous = tenant.Anonymous;
+            var expected = anonymous is null
+                ? user.Account.Version == 1
+                : anonymous.Account.Id == user.Account.Id && anonymous.Account.Version == user.Account.Version - 1;
+            if (!expected)
+            {
+                return Task.FromResult(UserStoreResult.Conflict);
+            }
+
             if (tenant.Clash(user, except: anonymous?.Account.Id) is { } clash)
             {
                 return Task.FromResult(clash);
