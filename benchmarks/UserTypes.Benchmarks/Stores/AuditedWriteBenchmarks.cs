@@ -37,19 +37,7 @@ public class AuditedWriteBenchmarks
             ? [new AuditEntry { WorkspaceId = "bench", At = DateTimeOffset.UtcNow, ActorUserId = "admin", Action = AuditActions.UserCreated, SubjectUserId = id, Summary = $"Account {id} created: external, assigned." }]
             : [];
         return _database.Users.CreateAsync(
-            new StoredUser
-            {
-                Account = new UserAccount
-                {
-                    Id = id,
-                    WorkspaceId = "bench",
-                    UserName = $"user{n}",
-                    Email = $"user{n}@partner.example",
-                    UserType = UserType.External,
-                    UserTypeSource = UserTypeSource.Assigned,
-                },
-                PasswordHash = "$2a$11$pre-hashed-once-for-the-benchmark-run",
-            },
+            BenchmarkAccounts.External(id, n),
             seatLimit: int.MaxValue,
             consumedTokenId: null,
             audit,

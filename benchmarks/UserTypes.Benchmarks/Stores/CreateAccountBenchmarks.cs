@@ -45,19 +45,7 @@ public class CreateAccountBenchmarks
     {
         var n = Interlocked.Increment(ref _next);
         return _databases[store].Users.CreateAsync(
-            new StoredUser
-            {
-                Account = new UserAccount
-                {
-                    Id = $"u{n}",
-                    WorkspaceId = "bench",
-                    UserName = $"user{n}",
-                    Email = $"user{n}@partner.example",
-                    UserType = UserType.External,
-                    UserTypeSource = UserTypeSource.Assigned,
-                },
-                PasswordHash = "$2a$11$pre-hashed-once-for-the-benchmark-run",
-            },
+            BenchmarkAccounts.External($"u{n}", n),
             seatLimit: int.MaxValue,
             consumedTokenId: null,
             [],
