@@ -123,6 +123,13 @@ internal sealed partial class UserDirectory
             throw new EmailTakenException(workspaceId);
         }
 
+        // Inviting again replaces the pending invitation: the trail says which one it ends.
+        var now = time.GetUtcNow();
+        var replaced = (await tokens.FindTokensAsync(workspaceId, TokenPurpose.Invitation, address.Value, cancellationToken).ConfigureAwait(false))
+            .Where(token => token.ExpiresAt > now)
+            .Select(token => token.Id)
+            .ToList();
+
         var issued = await IssueAsync(
             workspaceId,
             TokenPurpose.Invitation,
@@ -142,7 +149,8 @@ internal sealed partial class UserDirectory
                 null,
                 $"Invitation {id} created for an {AuditRecorder.Type(invitation.Type)} user"
                     + (invitation.PersonId is { } person ? $", person {AuditRecorder.Name(person)}" : string.Empty)
-                    + (invitation.Rights is { IsEmpty: false } rights ? $", to be granted {AuditRecorder.Rights(rights)}." : "."))).ConfigureAwait(false);
+                    + (invitation.Rights is { IsEmpty: false } rights ? $", to be granted {AuditRecorder.Rights(rights)}." : ".")
+                    + (replaced.Count > 0 ? $" It replaces invitation {string.Join(", ", replaced)}." : string.Empty))).ConfigureAwait(false);
 
         // The inviter is no anonymous caller: telling them the address's mail quota is spent hides nothing from anyone.
         return issued is null

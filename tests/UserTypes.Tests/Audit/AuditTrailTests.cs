@@ -135,6 +135,19 @@ public sealed class AuditTrailTests(StoreKind store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task InvitingAgain_SaysWhichInvitationItReplaces()
+    {
+        var first = await _host.Users.InviteInternalUserAsync(_workspace, "new@softr.io");
+
+        var second = await _host.Users.InviteInternalUserAsync(_workspace, "new@softr.io");
+
+        var created = await TrailAsync(new AuditQuery { Action = AuditActions.InvitationCreated });
+        created.Select(entry => entry.Summary).Should().SatisfyRespectively(
+            summary => summary.Should().Contain(first.Id).And.NotContain("replaces"),
+            summary => summary.Should().Contain(second.Id).And.Contain($"It replaces invitation {first.Id}."));
+    }
+
+    [Test]
     public async Task ALockout_IsRecordedOnce_ByNobody()
     {
         var account = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
