@@ -7,17 +7,24 @@ namespace UserTypes;
 /// <summary>
 /// The compiled lookups of this process, one per workspace, and the canonical public mail domains they leave out.
 /// A lookup is replaced only by one compiled from a newer version, so a slow load of an old snapshot can never
-/// overwrite a change that was already published.
+/// overwrite a change that was already published. Every <see cref="MaxAge"/> all lookups are dropped whatever happens,
+/// in case a change was never heard of (a notice lost behind a connection pooler, say): a safety net swept by a timer,
+/// so the classification's hot path reads no clock.
 /// </summary>
-internal sealed class WorkspaceLookupCache
+internal sealed class WorkspaceLookupCache : IDisposable
 {
+    /// <summary>The longest a lookup is served without a store read.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, WorkspaceLookup> _lookups = new(StringComparer.Ordinal);
     private readonly IWorkspaceStore _store;
+    private readonly ITimer _sweep;
     private long _generation;
 
-    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, StoreChangeSignal changes)
+    public WorkspaceLookupCache(IWorkspaceStore store, IOptions<UserTypesOptions> options, StoreChangeSignal changes, TimeProvider time)
     {
         _store = store;
+        _sweep = time.CreateTimer(static cache => ((WorkspaceLookupCache)cache!).Drop(null), this, MaxAge, MaxAge);
         changes.Subscribe(change =>
         {
             // A change of one account leaves the workspace's collaborators, domains and licence as they were.
@@ -88,6 +95,8 @@ internal sealed class WorkspaceLookupCache
 
         return cached;
     }
+
+    public void Dispose() => _sweep.Dispose();
 
     // Forgets a workspace (or, for null, every workspace), so the next use reads the store.
     private void Drop(string? workspaceId)

@@ -77,4 +77,22 @@ public sealed class InstancesTests(StoreKind store) : StoreFixture(store)
         cached.Should().Be(SessionState.Current, "until then the cache answers");
         (await sessions.ValidateAsync(principal)).State.Should().Be(SessionState.Ended);
     }
+
+    [Test]
+    public async Task AWorkspaceChangeNoInstanceHeardOf_IsSeen_WithinTheLookupsLongestAge()
+    {
+        using var host = NewHost();
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
+        (await host.Classifier.ClassifyAsync(workspace, "james@xyz.com")).UserType.Should().Be(UserType.External);
+
+        // Written behind every watcher's back, as if the one notice had been lost.
+        host.Database.Execute(
+            $"INSERT INTO usertypes_signup_domains (workspace_id, domain, include_subdomains) VALUES ('{workspace}', 'xyz.com', (1 = 0)); " +
+            $"UPDATE usertypes_workspaces SET version = version + 1 WHERE id = '{workspace}'");
+        var cached = (await host.Classifier.ClassifyAsync(workspace, "james@xyz.com")).UserType;
+        host.Clock.Advance(WorkspaceLookupCache.MaxAge);
+
+        cached.Should().Be(UserType.External, "until then the cache answers");
+        (await host.Classifier.ClassifyAsync(workspace, "james@xyz.com")).UserType.Should().Be(UserType.Internal);
+    }
 }
