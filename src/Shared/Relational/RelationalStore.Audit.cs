@@ -54,10 +54,12 @@ internal sealed partial class RelationalStore
             cancellationToken);
     }
 
+    // Only the oldest entries by key are looked at, so a purge reads no more than its limit whatever the table's size
+    // (entries are made in time order, so the old ones come first) and holds a write lock only that long.
     public Task<int> PurgeAuditAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         ReadAsync(
             connection => connection.Command(
-                "DELETE FROM usertypes_audit WHERE seq IN (SELECT seq FROM usertypes_audit WHERE at < @before ORDER BY seq LIMIT @limit)",
+                "DELETE FROM usertypes_audit WHERE seq IN (SELECT seq FROM usertypes_audit ORDER BY seq LIMIT @limit) AND at < @before",
                 null,
                 ("before", before.UtcTicks),
                 ("limit", limit)).RunAsync(cancellationToken),

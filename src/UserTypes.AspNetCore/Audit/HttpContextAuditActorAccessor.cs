@@ -4,23 +4,15 @@ namespace UserTypes.AspNetCore;
 
 /// <summary>
 /// The actor of a trusted host call made while a request is handled: the request's signed-in UserTypes user (a cookie
-/// session or a service call with credentials), and only when that user belongs to the workspace the request names, so
-/// that a user of one workspace is never recorded as acting in another's trail; never the implicit anonymous user;
-/// nobody outside a request, or when the workspace cannot be told without waiting.
+/// session or a service call with credentials), and only for changes of the workspace that user belongs to, so that a
+/// user of one workspace never appears in another's trail; never the implicit anonymous user; nobody outside a request.
 /// </summary>
-internal sealed class HttpContextAuditActorAccessor(IHttpContextAccessor contexts, IWorkspaceResolver workspaces) : IAuditActorAccessor
+internal sealed class HttpContextAuditActorAccessor(IHttpContextAccessor contexts) : IAuditActorAccessor
 {
-    public string? ActorUserId
-    {
-        get
-        {
-            if (contexts.HttpContext is not { } context || AuthenticatedUser.FromPrincipal(context.User) is not { IsImplicitAnonymous: false } user)
-            {
-                return null;
-            }
+    public string? ActorUserId => User?.UserId;
 
-            var resolving = workspaces.ResolveAsync(context);
-            return resolving.IsCompletedSuccessfully && resolving.Result == user.WorkspaceId ? user.UserId : null;
-        }
-    }
+    public string? ActorUserIdIn(string workspaceId) => User is { } user && user.WorkspaceId == workspaceId ? user.UserId : null;
+
+    private AuthenticatedUser? User =>
+        contexts.HttpContext?.User is { } principal && AuthenticatedUser.FromPrincipal(principal) is { IsImplicitAnonymous: false } user ? user : null;
 }

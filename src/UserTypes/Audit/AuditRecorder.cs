@@ -10,8 +10,8 @@ namespace UserTypes;
 /// </summary>
 internal sealed class AuditRecorder(TimeProvider time, UserTypesMetrics metrics, IAuditActorAccessor? actors = null)
 {
-    /// <summary>Who is behind a trusted host call, as the host says; nobody when it says nothing.</summary>
-    public string? TrustedActor => actors?.ActorUserId;
+    /// <summary>Who is behind a trusted host call that changes a workspace, as the host says; nobody when it says nothing.</summary>
+    public string? TrustedActorIn(string workspaceId) => actors?.ActorUserIdIn(workspaceId);
 
     public AuditEntry Entry(string workspaceId, string action, string? actorUserId, string? subjectUserId, string summary) => new()
     {

@@ -21,7 +21,7 @@ internal sealed class Reclassifier(IUserClassificationStore users, WorkspaceLook
                 workspaceId,
                 current.Workspace.Version,
                 email => UserClassifier.Classify(current, email).Classification.UserType,
-                audit.Entry(workspaceId, AuditActions.UserTypeChanged, audit.TrustedActor, null, "Reclassified: the workspace's collaborators or signup domains say so now."),
+                audit.Entry(workspaceId, AuditActions.UserTypeChanged, audit.TrustedActorIn(workspaceId), null, "Reclassified: the workspace's collaborators or signup domains say so now."),
                 cancellationToken).ConfigureAwait(false);
             if (report is not null)
             {

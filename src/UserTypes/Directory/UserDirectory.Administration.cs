@@ -28,7 +28,7 @@ internal sealed partial class UserDirectory
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var account = (await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false))?.Account
             ?? throw new AccountNotFoundException(workspaceId, userId);
-        var entry = audit.Entry(workspaceId, AuditActions.UserUnlocked, audit.TrustedActor, userId, $"Account {userId} unlocked: its failed logins are forgiven.");
+        var entry = audit.Entry(workspaceId, AuditActions.UserUnlocked, audit.TrustedActorIn(workspaceId), userId, $"Account {userId} unlocked: its failed logins are forgiven.");
         await attempts.ClearAsync(workspaceId, userId, entry, cancellationToken).ConfigureAwait(false);
         audit.Written(entry);
         return account with { AccessFailedCount = 0, LockoutEnd = null };
@@ -84,7 +84,7 @@ internal sealed partial class UserDirectory
         {
             var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
                 ?? throw new AccountNotFoundException(workspaceId, userId);
-            AuditEntry[] entries = [audit.Entry(workspaceId, AuditActions.UserDeleted, audit.TrustedActor, userId, $"Account {userId} deleted: its seat, user name and address are free.")];
+            AuditEntry[] entries = [audit.Entry(workspaceId, AuditActions.UserDeleted, audit.TrustedActorIn(workspaceId), userId, $"Account {userId} deleted: its seat, user name and address are free.")];
             var result = await users.DeleteAsync(workspaceId, userId, current.Account.Version, entries, cancellationToken).ConfigureAwait(false);
             if (result != UserStoreResult.Conflict)
             {
@@ -120,6 +120,6 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         Identifier.ThrowIfInvalid(userId, nameof(userId));
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return await UpdateAsync(workspaceId, userId, change, license: null, audit.TrustedActor, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(workspaceId, userId, change, license: null, audit.TrustedActorIn(workspaceId), cancellationToken).ConfigureAwait(false);
     }
 }

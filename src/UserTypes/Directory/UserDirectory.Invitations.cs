@@ -33,7 +33,7 @@ internal sealed partial class UserDirectory
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
         _ = Mailer;
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), audit.TrustedActor, cancellationToken, maxPerHour: int.MaxValue).ConfigureAwait(false);
+        return await InviteAsync(workspaceId, address, new Invitation(UserType.Internal, null, null, grant), audit.TrustedActorIn(workspaceId), cancellationToken, maxPerHour: int.MaxValue).ConfigureAwait(false);
     }
 
     public async Task<UserAccount> AcceptInvitationAsync(string workspaceId, string email, string token, string? userName, string password, CancellationToken cancellationToken = default)
@@ -106,7 +106,7 @@ internal sealed partial class UserDirectory
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         Identifier.ThrowIfInvalid(invitationId, nameof(invitationId));
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var entry = audit.Entry(workspaceId, AuditActions.InvitationRevoked, audit.TrustedActor, null, $"Invitation {invitationId} revoked.");
+        var entry = audit.Entry(workspaceId, AuditActions.InvitationRevoked, audit.TrustedActorIn(workspaceId), null, $"Invitation {invitationId} revoked.");
         if (!await tokens.RevokeTokenAsync(workspaceId, invitationId, entry, cancellationToken).ConfigureAwait(false))
         {
             throw new ArgumentException($"Workspace '{workspaceId}' has no pending invitation with that id.", nameof(invitationId));

@@ -28,7 +28,7 @@ internal sealed partial class UserDirectory
                 return user with { Account = user.Account with { Enabled = enabled, SecurityStamp = stamp } };
             },
             lookup.Workspace.License,
-            audit.TrustedActor,
+            audit.TrustedActorIn(workspaceId),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -35,7 +35,7 @@ internal sealed partial class UserDirectory(
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var user = NewUser(workspaceId, userName, address.Value, UserType.Internal, UserTypeSource.Assigned, password);
         user = user with { Account = user.Account with { Rights = grant } };
-        await CreateAsync(user, lookup.Workspace, audit.TrustedActor, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(user, lookup.Workspace, audit.TrustedActorIn(workspaceId), cancellationToken).ConfigureAwait(false);
         return user.Account;
     }
 
@@ -81,7 +81,7 @@ internal sealed partial class UserDirectory(
                     Version = existing.Account.Version + 1,
                 },
             };
-            var entries = existing is null ? [audit.Created(user.Account, audit.TrustedActor)] : audit.Changed(existing, user, audit.TrustedActor);
+            var entries = existing is null ? [audit.Created(user.Account, audit.TrustedActorIn(workspaceId))] : audit.Changed(existing, user, audit.TrustedActorIn(workspaceId));
             var result = await users.SetAnonymousAsync(user, entries, cancellationToken).ConfigureAwait(false);
             if (result != UserStoreResult.Conflict)
             {

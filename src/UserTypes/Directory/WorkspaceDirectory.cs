@@ -15,7 +15,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             Id = workspaceId,
             Collaborators = [new Collaborator(owner.Value, CollaboratorRole.Owner)],
         };
-        AuditEntry[] entries = [audit.Entry(workspaceId, AuditActions.WorkspaceCreated, audit.TrustedActor, null, $"Workspace created; its owner's address is at {owner.Domain}.")];
+        AuditEntry[] entries = [audit.Entry(workspaceId, AuditActions.WorkspaceCreated, audit.TrustedActorIn(workspaceId), null, $"Workspace created; its owner's address is at {owner.Domain}.")];
         if (!await store.TryCreateAsync(workspace, entries, cancellationToken).ConfigureAwait(false))
         {
             throw new ArgumentException($"A workspace with id '{workspaceId}' already exists.", nameof(workspaceId));
@@ -121,7 +121,8 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
         return ChangeAsync(
             workspaceId,
             current => current.License == license ? null : new WorkspaceChange(current.Id, current.Version) { License = license },
-            cancellationToken);
+            cancellationToken,
+            reclassifies: false);
     }
 
     // One entry per item a change adds, re-roles or removes, and one for a licence. Collaborators are named by the
@@ -129,7 +130,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
     private List<AuditEntry> Entries(WorkspaceRecord current, WorkspaceChange change)
     {
         var entries = new List<AuditEntry>();
-        void Add(string action, string summary) => entries.Add(audit.Entry(current.Id, action, audit.TrustedActor, null, summary));
+        void Add(string action, string summary) => entries.Add(audit.Entry(current.Id, action, audit.TrustedActorIn(current.Id), null, summary));
         foreach (var email in change.RemovedCollaborators)
         {
             Add(AuditActions.CollaboratorRemoved, $"A collaborator at {Domain(email)} removed.");
@@ -174,8 +175,10 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
 
     // Reads, decides and writes until the write lands on the version it was decided from. A failed write means
     // another writer succeeded, so the loop makes progress; it is bounded all the same. A null change means there is
-    // nothing to do.
-    private async Task ChangeAsync(string workspaceId, Func<WorkspaceRecord, WorkspaceChange?> decide, CancellationToken cancellationToken)
+    // nothing to write. A change of collaborators or signup domains is followed by a reclassification pass, also when
+    // there was nothing to write: a caller retrying after a pass that failed must still see its accounts follow (a pass
+    // that changes nothing writes nothing).
+    private async Task ChangeAsync(string workspaceId, Func<WorkspaceRecord, WorkspaceChange?> decide, CancellationToken cancellationToken, bool reclassifies = true)
     {
         for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
@@ -187,10 +190,10 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             if (updated is not null)
             {
                 audit.Written(entries);
-                if (change is { License: null })
+                if (reclassifies)
                 {
-                    // Collaborators or signup domains changed: the classified accounts follow as part of the change.
-                    // The change is stored, so the pass must not be cancelled halfway.
+                    // The classified accounts follow as part of the change. The change is stored, so the pass must not
+                    // be cancelled halfway.
                     await reclassifier.RunAsync(workspaceId, CancellationToken.None).ConfigureAwait(false);
                 }
 

@@ -20,10 +20,13 @@ public interface IAuditStore
     /// <returns>At most <see cref="AuditFilter.Limit"/> entries, ordered by <see cref="AuditEntry.Sequence"/>.</returns>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string workspaceId, AuditFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Removes at most <paramref name="limit"/> entries, of any workspace, made before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// Removes, of the oldest <paramref name="limit"/> entries of any workspace (in the order they were written), those made
+    /// before <paramref name="before"/>: a purge looks at no more than its limit, however large the trail.
+    /// </summary>
     /// <param name="before">The cut-off: entries with an earlier <see cref="AuditEntry.At"/> go.</param>
-    /// <param name="limit">The most entries removed by this call.</param>
+    /// <param name="limit">The most entries looked at, and so removed, by this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>How many were removed; fewer than <paramref name="limit"/> means none older is left.</returns>
+    /// <returns>How many were removed; fewer than <paramref name="limit"/> means the oldest entries left are not older.</returns>
     Task<int> PurgeAuditAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 }

@@ -160,4 +160,22 @@ public sealed class ReclassificationTests(StoreKind store) : StoreFixture(store)
 
         await act.Should().ThrowAsync<WorkspaceNotFoundException>();
     }
+
+    [Test]
+    public async Task AddingACollaboratorAgain_AfterItsPassWasLost_BringsTheAccountsInLine()
+    {
+        var workspace = await _host.CreateWorkspaceAsync(license: new WorkspaceLicense { ExternalUsers = true });
+        var james = await _host.SignUpAsync(workspace, "james@xyz.com");
+
+        // The collaborator is stored, but its pass never ran (the process died, the database went away).
+        var current = (await _host.WorkspaceStore.FindAsync(workspace, CancellationToken.None))!;
+        await _host.WorkspaceStore.TryApplyAsync(
+            new WorkspaceChange(workspace, current.Version) { UpsertedCollaborators = [new Collaborator("joanne@xyz.com", CollaboratorRole.Collaborator)] }, [], CancellationToken.None);
+        var stale = (await _host.Users.FindByIdAsync(workspace, james.Id))!.UserType;
+
+        await _host.Workspaces.AddCollaboratorAsync(workspace, "joanne@xyz.com", CollaboratorRole.Collaborator);
+
+        stale.Should().Be(UserType.External);
+        (await _host.Users.FindByIdAsync(workspace, james.Id))!.UserType.Should().Be(UserType.Internal, "the caller's retry runs the pass, though there was nothing to write");
+    }
 }
