@@ -23,14 +23,15 @@ public sealed class UserSession
 
     /// <summary>
     /// The principal a host signs in (into a cookie): the user's claims (<see cref="AuthenticatedUser.ToClaimsPrincipal"/>)
-    /// and the session's id (<see cref="UserTypesClaimTypes.SessionId"/>), which <see cref="IUserSessions.ValidateAsync"/>
-    /// checks on every request.
+    /// and the session's id (<see cref="UserTypesClaimTypes.SessionId"/>) with a digest of those claims, which
+    /// <see cref="IUserSessions.ValidateAsync"/> checks on every request.
     /// </summary>
     /// <returns>A new principal.</returns>
     public ClaimsPrincipal ToClaimsPrincipal()
     {
         var principal = User.ToClaimsPrincipal();
         var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(ClaimsFingerprint.ClaimType, ClaimsFingerprint.Of(identity.Claims), ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer));
         identity.AddClaim(new Claim(UserTypesClaimTypes.SessionId, Id, ClaimValueTypes.String, AuthenticatedUser.ClaimsIssuer));
         return principal;
     }

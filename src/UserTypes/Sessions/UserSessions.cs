@@ -134,7 +134,7 @@ internal sealed class UserSessions(
             return SessionValidation.Ended;
         }
 
-        return claims.IssuedAs(entry.Claims)
+        return claims.Fingerprint == entry.Fingerprint
             ? SessionValidation.Current
             : SessionValidation.Renewed(new UserSession(claims.SessionId, user, expiresAt).ToClaimsPrincipal());
     }
@@ -181,7 +181,7 @@ internal sealed class UserSessions(
                 validUntil,
                 user,
                 default,
-                [.. ((ClaimsIdentity)user.ToClaimsPrincipal().Identity!).Claims],
+                ClaimsFingerprint.Of(user.ToClaimsPrincipal().Claims),
                 records.ToDictionary(session => session.Id, session => session.ExpiresAt, StringComparer.Ordinal));
         }
 
@@ -190,7 +190,7 @@ internal sealed class UserSessions(
     }
 
     private static SessionEntry Refused(long generation, long workspaceVersion, DateTimeOffset validUntil, AuthenticationFailureReason reason) =>
-        new(generation, workspaceVersion, validUntil, null, reason, [], new Dictionary<string, DateTimeOffset>());
+        new(generation, workspaceVersion, validUntil, null, reason, string.Empty, new Dictionary<string, DateTimeOffset>());
 
     private static void ThrowIfRefused(SessionEntry entry, string securityStamp)
     {
