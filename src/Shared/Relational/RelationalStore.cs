@@ -153,7 +153,7 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
     private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         var (auditSql, auditParameters) = AuditInsert(audit);
-        var sql = string.Join("; ", new[] { _dialect.LockWorkspaceSql, change.Notify ? _dialect.NotifySql : string.Empty, auditSql }.Where(part => part.Length > 0));
+        var sql = _dialect.LockWorkspaceSql + (change.Notify ? "; " + _dialect.NotifySql : string.Empty) + (auditSql.Length > 0 ? "; " + auditSql : string.Empty);
         (string, object?)[] parameters = [("workspace_id", change.WorkspaceId), .. change.Notify ? _dialect.NotifyParameters(change, _time.GetUtcNow()) : [], .. auditParameters];
         return (await transaction.Command(sql, parameters)
             .ReadAllAsync(reader => new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2))), cancellationToken).ConfigureAwait(false))

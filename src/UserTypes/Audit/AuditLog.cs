@@ -34,11 +34,7 @@ internal sealed class AuditLog(IAuditStore store, WorkspaceLookupCache workspace
             query.To?.UtcTicks.ToString(CultureInfo.InvariantCulture),
             query.Descending ? "desc" : "asc",
             query.PageSize.ToString(CultureInfo.InvariantCulture));
-        long? after = ContinuationToken.Read(query.ContinuationToken, scope) is { } position
-            ? long.TryParse(position.NormalizedUserName, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                ? sequence
-                : throw new ArgumentException("'query' has a continuation token that is malformed or belongs to another workspace or other filters.", nameof(query))
-            : null;
+        var after = ContinuationToken.ReadNumbered(query.ContinuationToken, scope)?.Number;
         var found = await store.ReadAuditAsync(
             workspaceId,
             new AuditFilter
@@ -54,7 +50,7 @@ internal sealed class AuditLog(IAuditStore store, WorkspaceLookupCache workspace
             cancellationToken).ConfigureAwait(false);
         var page = found.Take(query.PageSize).ToList();
         var next = found.Count > query.PageSize
-            ? ContinuationToken.Create(scope, (page[^1].Sequence.ToString(CultureInfo.InvariantCulture), string.Empty))
+            ? ContinuationToken.Create(scope, page[^1].Sequence, string.Empty)
             : null;
         return new AuditPage(page, next);
     }

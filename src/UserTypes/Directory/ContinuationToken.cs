@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,6 +51,25 @@ internal static class ContinuationToken
 
         return (name, id);
     }
+
+    /// <summary>Makes the token of the page after a numbered position (a sequence, or an instant's ticks) and an id.</summary>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <param name="number">The last item's number.</param>
+    /// <param name="id">The last item's id, or empty when the number alone is the position.</param>
+    /// <returns>The token.</returns>
+    public static string Create(string scope, long number, string id) => Create(scope, (number.ToString(CultureInfo.InvariantCulture), id));
+
+    /// <summary>Reads a token made by <see cref="Create(string, long, string)"/> for <paramref name="scope"/>.</summary>
+    /// <param name="token">The token, or <see langword="null"/> for the first page.</param>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <returns>The position to continue after, or <see langword="null"/> for the first page.</returns>
+    /// <exception cref="ArgumentException">The token is malformed or was made for another scope (ParamName <c>query</c>).</exception>
+    public static (long Number, string Id)? ReadNumbered(string? token, string scope) =>
+        Read(token, scope) is not { } position
+            ? null
+            : long.TryParse(position.NormalizedUserName, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? (number, position.Id)
+                : throw new ArgumentException(Refused, "query");
 
     private static string Fingerprint(string scope) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(scope))[..12]);
 

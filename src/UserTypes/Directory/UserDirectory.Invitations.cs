@@ -89,14 +89,13 @@ internal sealed partial class UserDirectory
 
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var scope = string.Join('\u0001', workspaceId, "invitations", query.PageSize.ToString(CultureInfo.InvariantCulture));
-        (DateTimeOffset, string)? after = ContinuationToken.Read(query.ContinuationToken, scope) is { } position
-            && long.TryParse(position.NormalizedUserName, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            ? (new DateTimeOffset(ticks, TimeSpan.Zero), position.Id)
+        (DateTimeOffset, string)? after = ContinuationToken.ReadNumbered(query.ContinuationToken, scope) is { } position
+            ? (new DateTimeOffset(position.Number, TimeSpan.Zero), position.Id)
             : null;
         var found = await tokens.ListTokensAsync(workspaceId, TokenPurpose.Invitation, time.GetUtcNow(), after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
         var page = found.Take(query.PageSize).Select(Pending).ToList();
         var next = found.Count > query.PageSize
-            ? ContinuationToken.Create(scope, (page[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), page[^1].Id))
+            ? ContinuationToken.Create(scope, page[^1].CreatedAt.UtcTicks, page[^1].Id)
             : null;
         return new InvitationPage(page, next);
     }
