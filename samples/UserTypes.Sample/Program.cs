@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using UserTypes;
 using UserTypes.Sample.Accounts;
 using UserTypes.Sample.Administration;
+using UserTypes.Sample.ApiKeys;
 using UserTypes.Sample.Audit;
 using UserTypes.Sample.Contacts;
 using UserTypes.Sample.Demo;
@@ -38,7 +39,8 @@ builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSampleAuthentication(servedOverHttps: ServedOverHttps(builder.Configuration));
 builder.Services.AddSampleRateLimiting(
     builder.Configuration.GetValue("Sample:CredentialRequestsPerMinute", 10),
-    builder.Configuration.GetValue("Sample:ServiceCallsPerMinute", 60));
+    builder.Configuration.GetValue("Sample:ServiceCallsPerMinute", 60),
+    builder.Configuration.GetValue("Sample:ApiKeyCallsPerMinute", 6000));
 builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
 builder.Services.AddUserTypesProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -49,7 +51,7 @@ app.UseRateLimiter(); // before authentication, which verifies a Basic password 
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration().MapAudit();
+app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration().MapAudit().MapApiKeys();
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));

@@ -102,4 +102,10 @@ internal static class DbCommandExtensions
     /// <param name="ordinal">The column.</param>
     /// <returns>The string, or <see langword="null"/>.</returns>
     public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Reads a count, whichever integer type the provider gives it (SQLite and PostgreSQL differ).</summary>
+    /// <param name="reader">The reader on a row.</param>
+    /// <param name="ordinal">The column.</param>
+    /// <returns>The count.</returns>
+    public static int GetCount(this DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

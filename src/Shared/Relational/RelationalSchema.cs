@@ -132,6 +132,20 @@ internal static class RelationalSchema
         CREATE INDEX usertypes_audit_by_workspace ON usertypes_audit (workspace_id, seq);
         CREATE INDEX usertypes_audit_by_subject ON usertypes_audit (workspace_id, subject_user_id, seq);
         """,
+
+        // API keys, as hashes: found by id on a call, listed by workspace or account in creation order.
+        $"""
+        CREATE TABLE usertypes_api_keys (
+            id {types.Text} NOT NULL PRIMARY KEY,
+            workspace_id {types.Text} NOT NULL,
+            user_id {types.Text} NOT NULL,
+            name {types.Text} NOT NULL,
+            hash {types.Bytes} NOT NULL,
+            created_at {types.BigInt} NOT NULL,
+            expires_at {types.BigInt} NULL);
+        CREATE INDEX usertypes_api_keys_by_workspace ON usertypes_api_keys (workspace_id, created_at, id);
+        CREATE INDEX usertypes_api_keys_by_account ON usertypes_api_keys (workspace_id, user_id, created_at);
+        """,
     ];
 }
 

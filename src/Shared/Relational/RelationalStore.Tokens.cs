@@ -22,7 +22,7 @@ internal sealed partial class RelationalStore
                 var issued = await transaction.Command(
                     "SELECT COUNT(*) FROM usertypes_tokens WHERE workspace_id = @workspace_id AND email = @email AND purpose = @purpose AND created_at > @hour_ago",
                     ("workspace_id", token.WorkspaceId), ("email", token.Email), ("purpose", (int)token.Purpose), ("hour_ago", hourAgo))
-                    .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                    .ReadAllAsync(reader => reader.GetCount(0), cancellationToken).ConfigureAwait(false);
                 if (issued[0] >= maxPerHour)
                 {
                     return (false, false);

@@ -108,12 +108,13 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.LastAdministrator, false);
                 }
 
-                // Its login attempts and sessions go with it (rolled back with it on a conflict): nothing of the account is kept.
+                // Its login attempts, sessions and API keys go with it (rolled back with it on a conflict): nothing of the account is kept.
                 var deleted = await WriteUserAsync(
                     transaction,
                     "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id; " +
                     "DELETE FROM usertypes_login_attempts WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key; " +
-                    "DELETE FROM usertypes_sessions WHERE workspace_id = @workspace_id AND user_id = @id",
+                    "DELETE FROM usertypes_sessions WHERE workspace_id = @workspace_id AND user_id = @id; " +
+                    "DELETE FROM usertypes_api_keys WHERE workspace_id = @workspace_id AND user_id = @id",
                     [("id", userId), ("expected", expectedVersion), ("workspace_id", workspaceId), ("attempt_key", LoginAttemptKeys.ForAccount(userId))],
                     previous.Account.Seat,
                     seatAfter: null,
@@ -263,7 +264,7 @@ internal sealed partial class RelationalStore
         var counts = await transaction.Command(
             "SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND administrator = @yes AND enabled = @yes AND id <> @except",
             ("workspace_id", workspaceId), ("yes", true), ("except", except ?? string.Empty))
-            .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            .ReadAllAsync(reader => reader.GetCount(0), cancellationToken).ConfigureAwait(false);
         return counts[0];
     }
 
@@ -318,7 +319,7 @@ internal sealed partial class RelationalStore
     private static async Task<SeatCounts> CountSeatsAsync(DbConnection connection, DbTransaction? transaction, string workspaceId, CancellationToken cancellationToken)
     {
         var counts = await connection.Command(SeatCountSql, transaction, ("workspace_id", workspaceId), ("enabled", true))
-            .ReadAllAsync(reader => (Type: (UserType)reader.GetInt32(0), Count: Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+            .ReadAllAsync(reader => (Type: (UserType)reader.GetInt32(0), Count: reader.GetCount(1)), cancellationToken).ConfigureAwait(false);
         return new SeatCounts(
             counts.Where(c => c.Type == UserType.Internal).Sum(c => c.Count),
             counts.Where(c => c.Type == UserType.External).Sum(c => c.Count));

@@ -94,7 +94,7 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         await transaction.Command("CREATE TABLE IF NOT EXISTS usertypes_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
             .RunAsync(CancellationToken.None).ConfigureAwait(false);
         var applied = (await transaction.Command("SELECT version FROM usertypes_migrations")
-            .ReadAllAsync(reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false))
+            .ReadAllAsync(reader => reader.GetCount(0), CancellationToken.None).ConfigureAwait(false))
             .ToHashSet();
         for (var version = 1; version <= _dialect.Migrations.Count; version++)
         {

@@ -9,10 +9,12 @@ namespace UserTypes.AspNetCore;
 
 /// <summary>
 /// Authenticates service calls with <see cref="IAuthenticator"/> as <see cref="ClientKind.ServiceAgent"/>: HTTP Basic
-/// credentials, or none for the implicit anonymous user. A failure is a 401 with a <c>WWW-Authenticate</c> header and
-/// a problem details body carrying only the generic message; a denial is a 403. A request whose <c>Authorization</c>
-/// header this scheme does not understand gets no result at all (never the implicit anonymous user), so another scheme
-/// or a 401 follows.
+/// credentials, an API key as a bearer token (<c>Authorization: Bearer utk_…</c>), or none for the implicit anonymous
+/// user. A failure is a 401 with a <c>WWW-Authenticate</c> header and a problem details body carrying only the generic
+/// message; a denial is a 403; a password that could not be checked because the hashing gate is full
+/// (<see cref="HashingBusyException"/>) is a 503 with <c>Retry-After</c>. A request whose <c>Authorization</c> header
+/// this scheme does not understand (another bearer token, another scheme) gets no result at all (never the implicit
+/// anonymous user), so another scheme or a 401 follows.
 /// </summary>
 internal sealed class UserTypesAuthenticationHandler(
     IOptionsMonitor<UserTypesAuthenticationOptions> options,
@@ -25,6 +27,9 @@ internal sealed class UserTypesAuthenticationHandler(
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private new UserTypesAuthenticationEvents Events => (UserTypesAuthenticationEvents)base.Events!;
+
+    // Set when this request's password could not be checked for want of a hashing slot: its challenge is a 503.
+    private HashingBusyException? _busy;
 
     protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new UserTypesAuthenticationEvents());
 
@@ -57,7 +62,15 @@ internal sealed class UserTypesAuthenticationHandler(
         AuthenticatedUser user;
         try
         {
-            user = await authenticator.AuthenticateAsync(authenticating.WorkspaceId, credentials.Value, ClientKind.ServiceAgent, Context.RequestAborted).ConfigureAwait(false);
+            user = credentials.Kind == CredentialsKind.ApiKey
+                ? await authenticator.AuthenticateApiKeyAsync(authenticating.WorkspaceId, credentials.ApiKey!, Context.RequestAborted).ConfigureAwait(false)
+                : await authenticator.AuthenticateAsync(authenticating.WorkspaceId, credentials.Value, ClientKind.ServiceAgent, Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (HashingBusyException e)
+        {
+            // Not a failed authentication: nothing was checked. The challenge answers 503, so the caller retries.
+            _busy = e;
+            return AuthenticateResult.Fail(e.Message);
         }
         catch (AuthenticationFailedException) when (credentials.Kind == CredentialsKind.None)
         {
@@ -96,6 +109,12 @@ internal sealed class UserTypesAuthenticationHandler(
             return;
         }
 
+        if (_busy is { } busy)
+        {
+            await UserTypesProblems.WriteBusyAsync(Context, busy).ConfigureAwait(false);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = $"Basic realm=\"{Options.Realm}\", charset=\"UTF-8\"";
         await UserTypesProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, AuthenticationFailedException.GenericMessage).ConfigureAwait(false);
     }
@@ -103,34 +122,48 @@ internal sealed class UserTypesAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         UserTypesProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "You may not do this.");
 
-    private static (CredentialsKind Kind, PasswordCredentials? Value) ReadCredentials(string? header)
+    private static Credentials ReadCredentials(string? header)
     {
         if (string.IsNullOrEmpty(header))
         {
-            return (CredentialsKind.None, null);
+            return new(CredentialsKind.None);
         }
 
-        if (!AuthenticationHeaderValue.TryParse(header, out var parsed) || !string.Equals(parsed.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+        if (!AuthenticationHeaderValue.TryParse(header, out var parsed))
         {
-            return (CredentialsKind.Foreign, null);
+            return new(CredentialsKind.Foreign);
+        }
+
+        // A bearer token is ours only if it says so: a JWT or another issuer's token is left to its own scheme.
+        if (string.Equals(parsed.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return parsed.Parameter is { } token && token.StartsWith(ApiKey.Prefix, StringComparison.Ordinal) ? new(CredentialsKind.ApiKey, ApiKey: token) : new(CredentialsKind.Foreign);
+        }
+
+        if (!string.Equals(parsed.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CredentialsKind.Foreign);
         }
 
         try
         {
             var decoded = StrictUtf8.GetString(Convert.FromBase64String(parsed.Parameter ?? string.Empty));
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon <= 0 ? (CredentialsKind.Malformed, null) : (CredentialsKind.Basic, new PasswordCredentials(decoded[..colon], decoded[(colon + 1)..]));
+            return colon <= 0 ? new(CredentialsKind.Malformed) : new(CredentialsKind.Basic, new PasswordCredentials(decoded[..colon], decoded[(colon + 1)..]));
         }
         catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
-            return (CredentialsKind.Malformed, null);
+            return new(CredentialsKind.Malformed);
         }
     }
+
+    private readonly record struct Credentials(CredentialsKind Kind, PasswordCredentials? Value = null, string? ApiKey = null);
 
     private enum CredentialsKind
     {
         None,
         Basic,
+        ApiKey,
         Malformed,
         Foreign,
     }

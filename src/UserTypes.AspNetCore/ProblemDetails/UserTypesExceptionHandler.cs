@@ -24,6 +24,11 @@ internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems)
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is HashingBusyException busy)
+        {
+            httpContext.Response.Headers.RetryAfter = UserTypesProblems.RetryAfterSeconds(busy);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -47,6 +52,7 @@ internal sealed class UserTypesExceptionHandler(IProblemDetailsService problems)
         RightsCeilingExceededException => (StatusCodes.Status403Forbidden, "The grant is more than the account's user type may hold."),
         WorkspaceNotFoundException => (StatusCodes.Status404NotFound, "There is no such workspace."),
         AccountNotFoundException => (StatusCodes.Status404NotFound, "There is no such account."),
+        HashingBusyException => (StatusCodes.Status503ServiceUnavailable, UserTypesProblems.BusyDetail),
         SeatLimitExceededException => (StatusCodes.Status409Conflict, "No seat of this user type is free."),
         UserNameTakenException => (StatusCodes.Status409Conflict, "The user name is taken."),
         EmailTakenException => (StatusCodes.Status409Conflict, "The e-mail address belongs to another account."),

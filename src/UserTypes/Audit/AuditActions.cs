@@ -71,4 +71,10 @@ public static class AuditActions
 
     /// <summary>A pending invitation was revoked.</summary>
     public const string InvitationRevoked = "invitation-revoked";
+
+    /// <summary>An account created an API key for itself.</summary>
+    public const string ApiKeyCreated = "api-key-created";
+
+    /// <summary>An API key was revoked, by its account or an administrator.</summary>
+    public const string ApiKeyRevoked = "api-key-revoked";
 }

@@ -40,6 +40,13 @@ public sealed class AuthenticatedUser
     /// </summary>
     internal bool ProvenByCredentials { get; init; }
 
+    /// <summary>
+    /// The id of the API key the call authenticated with, or <see langword="null"/> when it did not use one. A key acts
+    /// with its account's rights, but may not create keys (<see cref="IApiKeys.CreateAsync"/>): a leaked key cannot
+    /// outlive its revocation through keys it made.
+    /// </summary>
+    public string? ApiKeyId { get; internal init; }
+
     /// <summary>The account's user name.</summary>
     public string UserName { get; }
 
@@ -93,7 +100,10 @@ public sealed class AuthenticatedUser
             return null;
         }
 
-        return new AuthenticatedUser(userId, userName, workspaceId, userType, securityStamp, isImplicitAnonymous, EffectiveRights.FromIdentity(identity));
+        return new AuthenticatedUser(userId, userName, workspaceId, userType, securityStamp, isImplicitAnonymous, EffectiveRights.FromIdentity(identity))
+        {
+            ApiKeyId = identity.FindFirst(UserTypesClaimTypes.ApiKeyId)?.Value,
+        };
     }
 
     /// <summary>
@@ -125,6 +135,7 @@ public sealed class AuthenticatedUser
             Issued(UserTypesClaimTypes.WorkspaceId, WorkspaceId),
             Issued(UserTypesClaimTypes.UserType, UserTypesClaimTypes.ValueOf(UserType)),
             Issued(UserTypesClaimTypes.SecurityStamp, SecurityStamp),
+            .. ApiKeyId is null ? [] : new[] { Issued(UserTypesClaimTypes.ApiKeyId, ApiKeyId) },
             .. Rights.Grant.FunctionalRights.Order(StringComparer.Ordinal).Select(right => Issued(UserTypesClaimTypes.FunctionalRight, right)),
             .. Rights.Grant.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => Issued(
                 UserTypesClaimTypes.DataRights, string.Create(CultureInfo.InvariantCulture, $"{entry.Key}={(int)Rights.For(entry.Key)}"))),

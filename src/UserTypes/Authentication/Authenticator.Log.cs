@@ -17,4 +17,7 @@ internal sealed partial class Authenticator
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The password hash of account '{UserId}' in workspace '{WorkspaceId}' could not be renewed; the next login tries again.")]
     private static partial void LogRehashFailed(ILogger logger, string workspaceId, string userId, Exception exception);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "The verified password of account '{UserId}' in workspace '{WorkspaceId}' could not be remembered; its next call pays BCrypt again.")]
+    private static partial void LogNotRemembered(ILogger logger, string workspaceId, string userId, Exception exception);
 }

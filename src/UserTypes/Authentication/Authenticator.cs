@@ -21,6 +21,10 @@ internal sealed partial class Authenticator : IAuthenticator
     private readonly PasswordHasher _hasher;
     private readonly ImplicitAnonymousCache _anonymous;
     private readonly UserTypesMetrics _metrics;
+    private readonly VerifiedPasswordCache _verified;
+    private readonly IApiKeyStore _keys;
+    private readonly ApiKeyCache _keyCache;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly UserTypesOptions _options;
 
@@ -34,11 +38,16 @@ internal sealed partial class Authenticator : IAuthenticator
         PasswordHasher hasher,
         ImplicitAnonymousCache anonymous,
         UserTypesMetrics metrics,
+        VerifiedPasswordCache verified,
+        IApiKeyStore keys,
+        ApiKeyCache keyCache,
+        TimeProvider time,
         IOptions<UserTypesOptions> options,
         ILogger<Authenticator>? logger = null)
     {
         (_users, _attempts, _workspaces, _rights, _gate, _passwords, _hasher, _anonymous, _metrics) =
             (users, attempts, workspaces, rights, gate, passwords, hasher, anonymous, metrics);
+        (_verified, _keys, _keyCache, _time) = (verified, keys, keyCache, time);
         _logger = logger ?? NullLogger<Authenticator>.Instance;
         _options = options.Value;
     }
@@ -61,12 +70,18 @@ internal sealed partial class Authenticator : IAuthenticator
         var user = credentials is null
             ? await AuthenticateImplicitAsync(lookup.Workspace, client, cancellationToken).ConfigureAwait(false)
             : await AuthenticatePasswordAsync(lookup.Workspace, credentials, client, cancellationToken).ConfigureAwait(false);
+        return Succeeded(workspaceId, user, client);
+    }
+
+    private AuthenticatedUser Succeeded(string workspaceId, AuthenticatedUser user, ClientKind client)
+    {
         _metrics.Authenticated(user.UserType, client, user.IsImplicitAnonymous);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             // A user name chosen at invitation may hold characters that disguise a line, as may a host's workspace id.
             LogSucceeded(_logger, LogText.Of(workspaceId)!, LogText.Of(user.UserName)!, user.UserType, client, user.IsImplicitAnonymous);
         }
+
         return user;
     }
 
@@ -82,7 +97,7 @@ internal sealed partial class Authenticator : IAuthenticator
         {
             if (credentials is not null && _passwords.CouldVerify(credentials.Password) && IsPlausibleUserName(credentials.UserName))
             {
-                _hasher.VerifyDummy(credentials.Password);
+                await _hasher.VerifyDummyAsync(credentials.Password, cancellationToken).ConfigureAwait(false);
             }
 
             throw Fail(workspaceId, credentials?.UserName, AuthenticationFailureReason.UnknownWorkspace, null, client);
@@ -126,6 +141,30 @@ internal sealed partial class Authenticator : IAuthenticator
         }
 
         var normalizedUserName = UserAccount.NormalizeUserName(userName);
+        if (client != ClientKind.ServiceAgent || !_verified.Enabled)
+        {
+            return await VerifyPasswordAsync(workspace, credentials, normalizedUserName, client, remember: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_verified.TryGet(workspace.Id, normalizedUserName, credentials.Password, _time.GetUtcNow(), out var remembered))
+        {
+            return remembered;
+        }
+
+        // An agent's parallel calls that miss together share one verification: each would otherwise be counted as a
+        // failure until it succeeds, and a burst wider than the lockout limit would lock its own account.
+        return await _verified.VerifyOnceAsync(
+            workspace.Id,
+            normalizedUserName,
+            credentials.Password,
+            () => VerifyPasswordAsync(workspace, credentials, normalizedUserName, client, remember: true, CancellationToken.None),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuthenticatedUser> VerifyPasswordAsync(
+        WorkspaceRecord workspace, PasswordCredentials credentials, string normalizedUserName, ClientKind client, bool remember, CancellationToken cancellationToken)
+    {
+        var userName = credentials.UserName;
         var stored = await _users.FindByUserNameAsync(workspace.Id, normalizedUserName, cancellationToken).ConfigureAwait(false);
         var attempt = await _attempts.CheckAsync(workspace.Id, normalizedUserName, stored, credentials.Password, cancellationToken).ConfigureAwait(false);
         if (!attempt.Verified)
@@ -144,7 +183,36 @@ internal sealed partial class Authenticator : IAuthenticator
             await RehashAsync(stored, credentials.Password).ConfigureAwait(false);
         }
 
+        if (remember)
+        {
+            await RememberAsync(workspace, normalizedUserName, credentials.Password, stored).ConfigureAwait(false);
+        }
+
         return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = true };
+    }
+
+    // The account is read back after its generation, so a change that raced with the login (a new password, a disabled
+    // account) either shows in what is remembered or moves the generation past it. Best effort: the login stands, and
+    // without an entry the next call simply pays BCrypt again.
+    private async Task RememberAsync(WorkspaceRecord workspace, string normalizedUserName, string password, StoredUser verified)
+    {
+        try
+        {
+            var generation = _verified.GenerationOf(workspace.Id, verified.Account.Id);
+            var current = await _users.FindByIdAsync(workspace.Id, verified.Account.Id, CancellationToken.None).ConfigureAwait(false);
+            if (current?.Account is { } account
+                && account.SecurityStamp == verified.Account.SecurityStamp
+                && UserAccount.NormalizeUserName(account.UserName) == normalizedUserName
+                && _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent) is null)
+            {
+                var user = new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = true };
+                _verified.Set(workspace.Id, normalizedUserName, password, generation, workspace, _time.GetUtcNow(), user);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogNotRemembered(_logger, LogText.Of(workspace.Id)!, verified.Account.Id, exception);
+        }
     }
 
     // A new hash at today's work factor and format, written only over the hash it was verified against: a password
@@ -153,9 +221,14 @@ internal sealed partial class Authenticator : IAuthenticator
     {
         try
         {
-            var rehashed = stored with { PasswordHash = _hasher.Hash(password), Account = stored.Account with { Version = stored.Account.Version + 1 } };
+            var hash = await _hasher.HashAsync(password, CancellationToken.None).ConfigureAwait(false);
+            var rehashed = stored with { PasswordHash = hash, Account = stored.Account with { Version = stored.Account.Version + 1 } };
             // The same password under a stronger hash is no change an audit records.
             await _users.UpdateAsync(rehashed, stored.Account.Version, seatLimit: null, consumedTokenId: null, audit: [], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (HashingBusyException)
+        {
+            // The login stands; a busy gate only puts the rehash off to a quieter login.
         }
         catch (Exception exception) when (exception is not UserTypesException)
         {

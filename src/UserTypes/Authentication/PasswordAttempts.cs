@@ -9,7 +9,8 @@ namespace UserTypes;
 /// password: the attempt is reserved in the store first (<see cref="IUserLockoutStore.ReserveLoginAttemptAsync"/>),
 /// so a burst of parallel guesses gets no more comparisons than the lockout allows, and it stays counted as a failure
 /// unless <see cref="SucceededAsync"/> releases it. An unknown user name, a locked key and a store that cannot reserve
-/// each cost one BCrypt verification against nothing, so every path costs the same: one reservation, one hash.
+/// each cost one BCrypt verification against nothing, so every path costs the same: one reservation, one hash. The
+/// attempt holds a slot of the <see cref="HashingGate"/> from before the reservation to after the hash.
 /// </summary>
 internal sealed partial class PasswordAttempts
 {
@@ -33,11 +34,15 @@ internal sealed partial class PasswordAttempts
     /// <param name="normalizedUserName">The user name as typed, normalised: the key when no account has it.</param>
     /// <param name="stored">The account of that name, or <see langword="null"/> when there is none.</param>
     /// <param name="password">The password as given.</param>
-    /// <param name="cancellationToken">Cancels the reservation; once reserved, the attempt runs to its end.</param>
+    /// <param name="cancellationToken">Cancels the wait for a slot and the reservation; once reserved, the attempt runs to its end.</param>
     /// <returns>The outcome, and the reservation to release if the caller accepts the login.</returns>
+    /// <exception cref="HashingBusyException">Every hashing slot and the queue are taken: nothing was reserved or compared.</exception>
     public async Task<PasswordAttempt> CheckAsync(string workspaceId, string normalizedUserName, StoredUser? stored, string password, CancellationToken cancellationToken)
     {
         var key = stored is null ? LoginAttemptKeys.ForUnknownUserName(workspaceId, normalizedUserName) : LoginAttemptKeys.ForAccount(stored.Account.Id);
+
+        // The slot first: an attempt the gate turns away is not counted, so a flood cannot lock anybody out through it.
+        using var slot = await _hasher.EnterAsync(cancellationToken).ConfigureAwait(false);
         LoginAttempt? reserved;
         try
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.RateLimiting;
 using BCrypt.Net;
 using Microsoft.Extensions.Options;
 using BCryptHasher = BCrypt.Net.BCrypt;
@@ -15,7 +16,8 @@ namespace UserTypes;
 /// A hash of the normalised password is stored as <c>$nfkc</c> followed by the BCrypt hash. A hash without that mark
 /// was made from the password as typed (before normalisation was introduced): it is verified as it was made, and
 /// reported as needing a rehash, so the login that proves it stores the normalised form. Either way one BCrypt
-/// verification is spent.
+/// verification is spent. Every computation runs inside a slot of the <see cref="HashingGate"/>: the synchronous
+/// methods inside one the caller holds (<see cref="EnterAsync"/>), the asynchronous ones take their own.
 /// </remarks>
 internal sealed class PasswordHasher
 {
@@ -25,9 +27,11 @@ internal sealed class PasswordHasher
 
     private readonly int _workFactor;
     private readonly Lazy<string> _dummyHash;
+    private readonly HashingGate _gate;
 
-    public PasswordHasher(IOptions<UserTypesOptions> options)
+    public PasswordHasher(HashingGate gate, IOptions<UserTypesOptions> options)
     {
+        _gate = gate;
         _workFactor = options.Value.Password.WorkFactor;
 
         // Verified against for unknown users, so that they cost exactly what a wrong password costs.
@@ -47,6 +51,34 @@ internal sealed class PasswordHasher
         {
             return null;
         }
+    }
+
+    /// <summary>Takes a slot of the hashing gate, for a caller that runs the synchronous methods inside it.</summary>
+    /// <param name="cancellationToken">Cancels the wait for a slot.</param>
+    /// <returns>The slot; dispose it when done.</returns>
+    /// <exception cref="HashingBusyException">Every slot and the queue are taken.</exception>
+    public ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken) => _gate.EnterAsync(cancellationToken);
+
+    /// <summary>Hashes a password that passed the policy, in a slot of its own.</summary>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels the wait for a slot.</param>
+    /// <returns>The hash to store.</returns>
+    /// <exception cref="HashingBusyException">Every slot and the queue are taken.</exception>
+    public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
+    {
+        using var slot = await EnterAsync(cancellationToken).ConfigureAwait(false);
+        return Hash(password);
+    }
+
+    /// <summary>Spends one verification on nothing, in a slot of its own.</summary>
+    /// <param name="password">The password as given.</param>
+    /// <param name="cancellationToken">Cancels the wait for a slot.</param>
+    /// <returns>A task that completes when spent.</returns>
+    /// <exception cref="HashingBusyException">Every slot and the queue are taken.</exception>
+    public async Task VerifyDummyAsync(string password, CancellationToken cancellationToken)
+    {
+        using var slot = await EnterAsync(cancellationToken).ConfigureAwait(false);
+        VerifyDummy(password);
     }
 
     /// <summary>Hashes a password that passed the policy.</summary>

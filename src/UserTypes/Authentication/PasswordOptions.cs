@@ -26,4 +26,31 @@ public sealed class PasswordOptions
     /// <summary>The BCrypt work factor (log2 of the rounds). Default 11; 4 to 31. Tests use 4.</summary>
     [Range(4, 31)]
     public int WorkFactor { get; set; } = 11;
+
+    /// <summary>
+    /// How many BCrypt computations (logins with a password, and setting one) may run at once. Default the number of
+    /// processors; 1 to 1024. Each one keeps a core busy for the whole work factor, so more than the cores only makes
+    /// every one of them slower and starves the requests that need no hashing.
+    /// </summary>
+    [Range(1, 1024)]
+    public int HashingConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How many BCrypt computations may wait for a free slot beyond <see cref="HashingConcurrency"/>. Default twice
+    /// the number of processors; 0 to 10,000. One more is refused at once with <see cref="HashingBusyException"/>
+    /// (UserTypes.AspNetCore answers 503 with <c>Retry-After</c>), so a flood of passwords fails fast instead of
+    /// queueing without end.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int HashingQueueLength { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long a service agent's password that BCrypt verified is remembered, so that its repeated calls cost
+    /// microseconds instead of a BCrypt verification each. Default 5 minutes; zero turns it off; at most 5 minutes.
+    /// Only <see cref="ClientKind.ServiceAgent"/> logins are remembered, only successful ones, and only in this process,
+    /// as an HMAC under a key made at start-up; any change of the account (a new password, a new security stamp, a
+    /// disabled account) forgets it at once. A remembered password skips the lockout count: it is no guess.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan VerifiedCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -18,6 +18,9 @@ public static class UserTypesClaimTypes
     /// <summary>The account's <see cref="UserAccount.SecurityStamp"/> when the principal was issued.</summary>
     public const string SecurityStamp = "usertypes:security_stamp";
 
+    /// <summary>The id of the API key a service call authenticated with (<see cref="AuthenticatedUser.ApiKeyId"/>).</summary>
+    public const string ApiKeyId = "usertypes:api_key";
+
     /// <summary>The id of the session a session principal (<see cref="UserSession.ToClaimsPrincipal"/>) belongs to.</summary>
     public const string SessionId = "usertypes:session";
 

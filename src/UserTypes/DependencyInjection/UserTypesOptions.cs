@@ -47,6 +47,11 @@ public sealed class UserTypesOptions
     [ValidateObjectMembers]
     public SessionOptions Sessions { get; set; } = new();
 
+    /// <summary>How many API keys one account may hold.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public ApiKeyOptions ApiKeys { get; set; } = new();
+
     /// <summary>What each user type gets by default and the most it can hold.</summary>
     [Required]
     [ValidateObjectMembers]

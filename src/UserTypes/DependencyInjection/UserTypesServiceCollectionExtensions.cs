@@ -69,8 +69,10 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<RightsPolicy>();
         services.TryAddSingleton<LicenseGate>();
         services.TryAddSingleton<LoginGate>();
+        services.TryAddSingleton<AccountGenerations>();
         services.TryAddSingleton<SessionCache>();
         services.TryAddSingleton<PasswordPolicy>();
+        services.TryAddSingleton<HashingGate>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<PasswordAttempts>();
         services.TryAddSingleton<ImplicitAnonymousCache>();
@@ -82,6 +84,9 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         services.TryAddSingleton<IAuthenticator, Authenticator>();
         services.TryAddSingleton<IUserSessions, UserSessions>();
+        services.TryAddSingleton<IApiKeys, ApiKeys>();
+        services.TryAddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<VerifiedPasswordCache>();
         return new UserTypesBuilder(services);
     }
 

@@ -54,7 +54,7 @@ internal sealed partial class UserDirectory
             licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
         }
 
-        var user = NewUser(workspaceId, userName ?? address.Value, address.Value, invitation.Type, UserTypeSource.Assigned, password);
+        var user = await NewUserAsync(workspaceId, userName ?? address.Value, address.Value, invitation.Type, UserTypeSource.Assigned, password, cancellationToken).ConfigureAwait(false);
         user = WithAdministrator(user with
         {
             Account = user.Account with { EmailConfirmed = true, PersonId = invitation.PersonId, Rights = invitation.Rights ?? RightsGrant.Empty },

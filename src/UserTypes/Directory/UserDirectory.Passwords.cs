@@ -16,7 +16,7 @@ internal sealed partial class UserDirectory
         passwords.ThrowIfInvalid(newPassword, stored.Account.UserName, stored.Account.Email, nameof(newPassword));
         await VerifyCurrentPasswordAsync(stored, currentPassword, cancellationToken).ConfigureAwait(false);
 
-        var hash = hasher.Hash(newPassword);
+        var hash = await hasher.HashAsync(newPassword, cancellationToken).ConfigureAwait(false);
         var changed = await UpdateAsync(
             user.WorkspaceId,
             user.UserId,
@@ -98,7 +98,7 @@ internal sealed partial class UserDirectory
             throw AccountToken.Refused();
         }
 
-        var hash = hasher.Hash(newPassword);
+        var hash = await hasher.HashAsync(newPassword, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
             var current = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal sealed partial class UserDirectory(
         rightsPolicy.ThrowIfAboveCeiling(UserType.Internal, grant);
 
         var lookup = await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var user = NewUser(workspaceId, userName, address.Value, UserType.Internal, UserTypeSource.Assigned, password);
+        var user = await NewUserAsync(workspaceId, userName, address.Value, UserType.Internal, UserTypeSource.Assigned, password, cancellationToken).ConfigureAwait(false);
         user = user with { Account = user.Account with { Rights = grant } };
         await CreateAsync(user, lookup.Workspace, audit.TrustedActorIn(workspaceId), cancellationToken).ConfigureAwait(false);
         return user.Account;
@@ -51,7 +51,7 @@ internal sealed partial class UserDirectory(
         await RequireActorAsync(actor, FunctionalRights.CreateExternalUsers, cancellationToken).ConfigureAwait(false);
         licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
 
-        var user = NewUser(actor.WorkspaceId, userName, address.Value, UserType.External, UserTypeSource.Assigned, password);
+        var user = await NewUserAsync(actor.WorkspaceId, userName, address.Value, UserType.External, UserTypeSource.Assigned, password, cancellationToken).ConfigureAwait(false);
         user = user with { Account = user.Account with { PersonId = personId } };
         await CreateAsync(user, lookup.Workspace, actor.UserId, cancellationToken).ConfigureAwait(false);
         return user.Account;
@@ -66,7 +66,7 @@ internal sealed partial class UserDirectory(
 
         // The password is set anew, so the account gets a new security stamp (the fresh account's) and its sessions end.
         // Hashed once; a write that finds another anonymous account than the one read is computed again.
-        var fresh = NewUser(workspaceId, userName, email: null, UserType.Anonymous, UserTypeSource.Assigned, password);
+        var fresh = await NewUserAsync(workspaceId, userName, email: null, UserType.Anonymous, UserTypeSource.Assigned, password, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < OptimisticConcurrency.MaxAttempts; attempt++)
         {
             var existing = await users.FindAnonymousAsync(workspaceId, cancellationToken).ConfigureAwait(false);
@@ -103,8 +103,9 @@ internal sealed partial class UserDirectory(
         return user?.Account;
     }
 
-    private StoredUser NewUser(string workspaceId, string userName, string? email, UserType type, UserTypeSource source, string password)
+    private async Task<StoredUser> NewUserAsync(string workspaceId, string userName, string? email, UserType type, UserTypeSource source, string password, CancellationToken cancellationToken)
     {
+        var hash = await hasher.HashAsync(password, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return new StoredUser
         {
@@ -118,7 +119,7 @@ internal sealed partial class UserDirectory(
                 UserTypeSource = source,
                 CreatedAt = now,
             },
-            PasswordHash = hasher.Hash(password),
+            PasswordHash = hash,
         };
     }
 

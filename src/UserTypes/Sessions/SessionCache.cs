@@ -4,70 +4,49 @@ namespace UserTypes;
 
 /// <summary>
 /// What each account's sessions may do, so that a request whose account did not change costs no store round trip.
-/// An entry is valid only for the generation it was read at: the store's change signal moves the account's generation
-/// when it changes (a session removed is a change of its account), the workspace's when the workspace does, and all of
-/// them when anything may have changed, so an entry read while a change raced with it is never served. It is valid
-/// only while the workspace lookup it was judged with is the one cached, so it never outlives that lookup, whichever
-/// of the two caches hears of a change first. And it is read again after <see cref="MaxAge"/> whatever happens, in
-/// case a change was never heard of at all.
+/// An entry is served only while <see cref="AccountGenerations.IsCurrent"/> says nothing it depends on changed (a
+/// session removed is a change of its account), and until its <see cref="SessionEntry.ValidUntil"/>.
 /// </summary>
 /// <remarks>
-/// Memory stays bounded however many accounts come and go: generations are counted in fixed stripes (a change moves
-/// its stripe, so other accounts in it are read once more, never served stale), entries are dropped wholesale after
-/// <see cref="MaxEntries"/> writes, and so are the remembered ended sessions past <see cref="MaxEndedSessions"/>.
+/// Memory stays bounded however many accounts come and go: entries are dropped wholesale after <see cref="MaxEntries"/>
+/// writes, and so are the remembered ended sessions past <see cref="MaxEndedSessions"/>.
 /// </remarks>
 internal sealed class SessionCache
 {
-    /// <summary>The longest an entry is served without a store read.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-
-    private const int Stripes = 4096;
     private const int MaxEntries = 100_000;
     private const int MaxEndedSessions = 100_000;
 
     private readonly ConcurrentDictionary<(string WorkspaceId, string UserId), SessionEntry> _entries = new();
     private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
-    private readonly long[] _accounts = new long[Stripes];
-    private readonly long[] _workspaces = new long[Stripes];
-    private readonly WorkspaceLookupCache _lookups;
-    private long _everything;
+    private readonly AccountGenerations _generations;
 
     // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
     private int _writes;
     private int _endedWrites;
 
-    public SessionCache(StoreChangeSignal changes, WorkspaceLookupCache lookups)
+    public SessionCache(StoreChangeSignal changes, AccountGenerations generations)
     {
-        _lookups = lookups;
+        _generations = generations;
         changes.Subscribe(change =>
         {
-            if (change.WorkspaceId is not { } workspaceId)
+            if (change.WorkspaceId is null)
             {
-                Interlocked.Increment(ref _everything);
                 _entries.Clear();
             }
-            else if (change.UserId is not { } userId)
+            else if (change.UserId is { } userId)
             {
-                Interlocked.Increment(ref _workspaces[Stripe(workspaceId)]);
-            }
-            else
-            {
-                Interlocked.Increment(ref _accounts[Stripe(workspaceId, userId)]);
-                _entries.TryRemove((workspaceId, userId), out SessionEntry? _);
+                _entries.TryRemove((change.WorkspaceId, userId), out SessionEntry? _);
             }
         });
     }
 
     /// <summary>The current generation of an account; read it before reading the account.</summary>
-    /// <remarks>The counters only grow, so their sum moves whenever any of them does.</remarks>
-    public long GenerationOf(string workspaceId, string userId) =>
-        Volatile.Read(ref _everything) + Volatile.Read(ref _workspaces[Stripe(workspaceId)]) + Volatile.Read(ref _accounts[Stripe(workspaceId, userId)]);
+    public long GenerationOf(string workspaceId, string userId) => _generations.Of(workspaceId, userId);
 
     public bool TryGet(string workspaceId, string userId, DateTimeOffset now, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SessionEntry entry) =>
         _entries.TryGetValue((workspaceId, userId), out entry)
         && now < entry.ValidUntil
-        && entry.Generation == GenerationOf(workspaceId, userId)
-        && (entry.WorkspaceVersion < 0 || (_lookups.TryGetCached(workspaceId, out var lookup) && lookup.Workspace.Version == entry.WorkspaceVersion));
+        && _generations.IsCurrent(workspaceId, userId, entry.Generation, entry.WorkspaceVersion);
 
     public void Set(string workspaceId, string userId, SessionEntry entry)
     {
@@ -97,8 +76,4 @@ internal sealed class SessionCache
 
         _ended[sessionId] = true;
     }
-
-    private static int Stripe(string workspaceId) => StringComparer.Ordinal.GetHashCode(workspaceId) & (Stripes - 1);
-
-    private static int Stripe(string workspaceId, string userId) => HashCode.Combine(StringComparer.Ordinal.GetHashCode(workspaceId), StringComparer.Ordinal.GetHashCode(userId)) & (Stripes - 1);
 }

@@ -143,7 +143,6 @@ internal sealed class UserSessions(
     {
         var generation = cache.GenerationOf(workspaceId, userId);
         var now = time.GetUtcNow();
-        var validUntil = now + SessionCache.MaxAge;
         WorkspaceRecord workspace;
         try
         {
@@ -151,15 +150,10 @@ internal sealed class UserSessions(
         }
         catch (WorkspaceNotFoundException)
         {
-            return Refused(generation, -1, validUntil, AuthenticationFailureReason.UnknownWorkspace);
+            return Refused(generation, -1, now + AccountGenerations.MaxAge, AuthenticationFailureReason.UnknownWorkspace);
         }
 
-        // A licence that expires before the entry would be read again anyway ends it then; one already expired changes
-        // nothing more (internal users go on), so it must not keep every request of the workspace away from the cache.
-        if (workspace.License.ExpiresAt > now && workspace.License.ExpiresAt < validUntil)
-        {
-            validUntil = workspace.License.ExpiresAt.Value;
-        }
+        var validUntil = AccountGenerations.ValidUntil(workspace, now, AccountGenerations.MaxAge);
 
         var stored = await users.FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
         SessionEntry entry;

@@ -88,7 +88,7 @@ public sealed class HostilePasswordTests(StoreKind store) : StoreFixture(store)
         var oldHash = (await cheap.StoredAsync(victim)).PasswordHash;
         var options = new UserTypesOptions();
         options.Password.WorkFactor = 5;
-        var stronger = new PasswordHasher(Options.Create(options));
+        var stronger = new PasswordHasher(new HashingGate(Options.Create(options)), Options.Create(options));
 
         stronger.Verify(TestHost.Password, oldHash, out _).Should().Be(PasswordVerification.SucceededRehashNeeded);
         using var upgraded = NewHost(o => o.Password.WorkFactor = 5, shareStoresWith: cheap);

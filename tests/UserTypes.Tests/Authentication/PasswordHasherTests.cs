@@ -8,7 +8,7 @@ public sealed class PasswordHasherTests
     {
         var options = new UserTypesOptions();
         options.Password.WorkFactor = workFactor;
-        return new PasswordHasher(Options.Create(options));
+        return new PasswordHasher(new HashingGate(Options.Create(options)), Options.Create(options));
     }
 
     [Test]

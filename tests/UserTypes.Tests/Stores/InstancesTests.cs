@@ -72,7 +72,7 @@ public sealed class InstancesTests(StoreKind store) : StoreFixture(store)
         // Written behind every watcher's back: no notice, no change log, as if the one notice had been lost.
         host.Database.Execute($"UPDATE usertypes_users SET security_stamp = 'moved-unheard' WHERE id = '{staff.Id}'");
         var cached = (await sessions.ValidateAsync(principal)).State;
-        host.Clock.Advance(SessionCache.MaxAge);
+        host.Clock.Advance(AccountGenerations.MaxAge);
 
         cached.Should().Be(SessionState.Current, "until then the cache answers");
         (await sessions.ValidateAsync(principal)).State.Should().Be(SessionState.Ended);

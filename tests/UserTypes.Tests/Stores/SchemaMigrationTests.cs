@@ -27,7 +27,7 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         _database.Execute(
             "INSERT INTO usertypes_workspaces (id, version, license_external_users, license_anonymous_users, classified_version, internal_seats) " +
             $"VALUES ('ws', 1, {False}, {False}, 0, 3)");
-        var hash = new PasswordHasher(Microsoft.Extensions.Options.Options.Create(new UserTypesOptions { Password = { WorkFactor = 4 } }))
+        var hash = new PasswordHasher(new HashingGate(Microsoft.Extensions.Options.Options.Create(new UserTypesOptions())), Microsoft.Extensions.Options.Options.Create(new UserTypesOptions { Password = { WorkFactor = 4 } }))
             .Hash(TestHost.Password)["$nfkc".Length..];
         // Version 1 reset the count when it locked and left lockout_end behind once the lock was over, so "guessed"
         // (locked a day ago, four wrong passwords since) still counts four failures towards its next lock.
@@ -92,7 +92,7 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         twoMore.Should().Equal(AuthenticationFailureReason.InvalidCredentials, AuthenticationFailureReason.InvalidCredentials);
         countedLogin.Should().Be(AuthenticationFailureReason.LockedOut, "three carried failures and two new ones lock");
         afterUnlock.Should().BeNull("the version-1 hash still verifies");
-        _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(4, "every migration up to the audit trail ran");
+        _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(5, "every migration up to the API keys ran");
         _database.Count("SELECT COUNT(*) FROM usertypes_users WHERE password_hash LIKE '$nfkc%'").Should().Be(1, "the login renewed the old hash");
     }
 

@@ -62,6 +62,7 @@ internal sealed partial class InMemoryStore
             tenant.Remove(previous);
             tenant.Attempts.Remove(LoginAttemptKeys.ForAccount(userId));
             tenant.Sessions.Remove(userId);
+            tenant.RemoveApiKeysOf(userId);
             tenant.Append(audit);
         }
 
@@ -200,6 +201,9 @@ internal sealed partial class InMemoryStore
 
         public Dictionary<string, List<StoredSession>> Sessions { get; } = new(StringComparer.Ordinal);
 
+        // By key id.
+        public Dictionary<string, StoredApiKey> ApiKeys { get; } = new(StringComparer.Ordinal);
+
         public SeatCounts Seats { get; private set; }
 
         public long ClassifiedVersion { get; set; }
@@ -208,6 +212,14 @@ internal sealed partial class InMemoryStore
         public List<AuditEntry> Audit { get; } = [];
 
         private long AuditSequence { get; set; }
+
+        public void RemoveApiKeysOf(string userId)
+        {
+            foreach (var key in ApiKeys.Values.Where(key => key.UserId == userId).ToList())
+            {
+                ApiKeys.Remove(key.Id);
+            }
+        }
 
         public void Append(IReadOnlyList<AuditEntry> entries)
         {

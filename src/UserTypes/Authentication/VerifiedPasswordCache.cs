@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace UserTypes;
+
+/// <summary>
+/// Service agents' passwords that BCrypt verified in this process, for <see cref="PasswordOptions.VerifiedCacheDuration"/>,
+/// so that an agent sending Basic credentials on every call pays one BCrypt per period instead of one per call. Only an
+/// HMAC-SHA256 of the password is kept, under a key made at start-up and never stored, so a memory dump gives nothing a
+/// guesser could test faster than BCrypt. An entry is served only while <see cref="AccountGenerations.IsCurrent"/> says
+/// the account and its workspace did not change (a new password or security stamp, a disabled account, a new grant), so
+/// any such change forgets it at once. Failures are never remembered: a wrong password always goes to BCrypt.
+/// </summary>
+internal sealed class VerifiedPasswordCache
+{
+    private const int MaxEntries = 100_000;
+
+    private readonly ConcurrentDictionary<(string WorkspaceId, string NormalizedUserName), VerifiedPassword> _entries = new();
+    private readonly ConcurrentDictionary<(string WorkspaceId, string NormalizedUserName, string Mac), Task<AuthenticatedUser>> _inFlight = new();
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly AccountGenerations _generations;
+    private readonly TimeSpan _duration;
+
+    // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
+    private int _writes;
+
+    public VerifiedPasswordCache(StoreChangeSignal changes, AccountGenerations generations, IOptions<UserTypesOptions> options)
+    {
+        _generations = generations;
+        _duration = options.Value.Password.VerifiedCacheDuration;
+        changes.Subscribe(change =>
+        {
+            if (change.WorkspaceId is null)
+            {
+                _entries.Clear();
+            }
+        });
+    }
+
+    /// <summary>Whether passwords are remembered at all.</summary>
+    public bool Enabled => _duration > TimeSpan.Zero;
+
+    /// <summary>The current generation of an account; read it before reading the account back.</summary>
+    public long GenerationOf(string workspaceId, string userId) => _generations.Of(workspaceId, userId);
+
+    /// <summary>The user a remembered password made, if this is that password and nothing changed since.</summary>
+    public bool TryGet(string workspaceId, string normalizedUserName, string password, DateTimeOffset now, [MaybeNullWhen(false)] out AuthenticatedUser user)
+    {
+        user = null;
+        if (!_entries.TryGetValue((workspaceId, normalizedUserName), out var entry)
+            || now >= entry.ValidUntil
+            || !_generations.IsCurrent(workspaceId, entry.UserId, entry.Generation, entry.WorkspaceVersion))
+        {
+            return false;
+        }
+
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Mac(password, mac);
+        if (!CryptographicOperations.FixedTimeEquals(mac, entry.Mac))
+        {
+            return false;
+        }
+
+        user = entry.User;
+        return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="verify"/> once for calls with the same credentials that arrive while it runs: they all get
+    /// its outcome, success or failure (the same password gets the same answer), and cost one reservation and one BCrypt.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="normalizedUserName">The user name, normalised.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="verify">The verification, which runs to its end whoever stops waiting for it.</param>
+    /// <param name="cancellationToken">Stops this caller's wait.</param>
+    /// <returns>The user.</returns>
+    public async Task<AuthenticatedUser> VerifyOnceAsync(
+        string workspaceId, string normalizedUserName, string password, Func<Task<AuthenticatedUser>> verify, CancellationToken cancellationToken)
+    {
+        var mac = new byte[HMACSHA256.HashSizeInBytes];
+        Mac(password, mac);
+        var key = (workspaceId, normalizedUserName, Convert.ToBase64String(mac));
+        var mine = new TaskCompletionSource<AuthenticatedUser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = _inFlight.GetOrAdd(key, mine.Task);
+        if (flight == mine.Task)
+        {
+            try
+            {
+                mine.SetResult(await verify().ConfigureAwait(false));
+            }
+            catch (Exception exception)
+            {
+                mine.SetException(exception);
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<(string, string, string), Task<AuthenticatedUser>>(key, mine.Task));
+            }
+        }
+
+        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Remembers a password BCrypt just verified, for the user read back at <paramref name="generation"/>.</summary>
+    public void Set(string workspaceId, string normalizedUserName, string password, long generation, WorkspaceRecord workspace, DateTimeOffset now, AuthenticatedUser user)
+    {
+        var mac = new byte[HMACSHA256.HashSizeInBytes];
+        Mac(password, mac);
+        if (Interlocked.Increment(ref _writes) > MaxEntries)
+        {
+            _writes = 0;
+            _entries.Clear();
+        }
+
+        _entries[(workspaceId, normalizedUserName)] =
+            new VerifiedPassword(user.UserId, mac, generation, workspace.Version, AccountGenerations.ValidUntil(workspace, now, _duration), user);
+    }
+
+    // Over the password's UTF-16 code units as given: no encoding step, so no two passwords (a lone surrogate and its
+    // replacement character, say) can share a MAC.
+    private void Mac(string password, Span<byte> destination) =>
+        HMACSHA256.HashData(_key, MemoryMarshal.AsBytes(password.AsSpan()), destination);
+}

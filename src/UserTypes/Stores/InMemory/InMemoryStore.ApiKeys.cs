@@ -1,0 +1,82 @@
+namespace UserTypes.Stores;
+
+internal sealed partial class InMemoryStore
+{
+    public async Task<bool> AddApiKeyAsync(StoredApiKey key, int maxPerAccount, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerAccount, 1);
+        var added = await Locked(
+            key.WorkspaceId,
+            tenant =>
+            {
+                if (!tenant.ById.ContainsKey(key.UserId))
+                {
+                    return false;
+                }
+
+                var own = tenant.ApiKeys.Values.Where(other => other.UserId == key.UserId).ToList();
+                foreach (var expired in own.Where(other => other.ExpiresAt <= key.CreatedAt))
+                {
+                    tenant.ApiKeys.Remove(expired.Id);
+                }
+
+                if (own.Count(other => !(other.ExpiresAt <= key.CreatedAt)) >= maxPerAccount)
+                {
+                    return false;
+                }
+
+                tenant.ApiKeys.Add(key.Id, key);
+                tenant.Append([audit]);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            changes.AccountChanged(key.WorkspaceId, key.UserId);
+        }
+
+        return added;
+    }
+
+    public Task<StoredApiKey?> FindApiKeyAsync(string workspaceId, string keyId, CancellationToken cancellationToken) =>
+        Locked(workspaceId, tenant => tenant.ApiKeys.GetValueOrDefault(keyId), cancellationToken);
+
+    public Task<IReadOnlyList<StoredApiKey>> ListApiKeysAsync(
+        string workspaceId, string? userId, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken) =>
+        Locked<IReadOnlyList<StoredApiKey>>(
+            workspaceId,
+            tenant => [.. tenant.ApiKeys.Values
+                .Where(key => userId is null || key.UserId == userId)
+                .Where(key => after is not { } position || key.CreatedAt > position.CreatedAt
+                    || (key.CreatedAt == position.CreatedAt && string.CompareOrdinal(key.Id, position.Id) > 0))
+                .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id, StringComparer.Ordinal)
+                .Take(limit)],
+            cancellationToken);
+
+    public async Task<bool> RemoveApiKeyAsync(string workspaceId, string userId, string keyId, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var removed = await Locked(
+            workspaceId,
+            tenant =>
+            {
+                if (!tenant.ApiKeys.TryGetValue(keyId, out var key) || key.UserId != userId)
+                {
+                    return false;
+                }
+
+                tenant.ApiKeys.Remove(keyId);
+                tenant.Append([audit]);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (removed)
+        {
+            changes.AccountChanged(workspaceId, userId);
+        }
+
+        return removed;
+    }
+}
