@@ -10,13 +10,14 @@ internal sealed class AuthenticationHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public AuthenticationHost(int workFactor)
+    public AuthenticationHost(int workFactor, bool rememberPasswords = true)
     {
         _provider = new ServiceCollection()
             .AddUserTypes(o =>
             {
                 o.Mail.Enabled = false;
                 o.Password.WorkFactor = workFactor;
+                o.Password.VerifiedCacheDuration = rememberPasswords ? TimeSpan.FromMinutes(5) : TimeSpan.Zero;
                 o.AnonymousUsers.AllowImplicit = true;
                 o.Lockout.MaxFailedAttempts = 1000;
             })
@@ -51,6 +52,13 @@ internal sealed class AuthenticationHost : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>Creates an API key for the internal user.</summary>
+    public async Task<string> CreateApiKeyAsync()
+    {
+        var staff = await Authenticator.AuthenticateAsync(Workspace, new PasswordCredentials("staff", Password), ClientKind.WebApplication);
+        return (await _provider.GetRequiredService<IApiKeys>().CreateAsync(staff, "benchmark")).Key;
     }
 
     public void Dispose() => _provider.Dispose();

@@ -113,13 +113,11 @@ internal sealed class ApiKeys(
 
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var scope = string.Join('\u0001', workspaceId, "api-keys", query.PageSize.ToString(CultureInfo.InvariantCulture));
-        (DateTimeOffset, string)? after = ContinuationToken.ReadNumbered(query.ContinuationToken, scope) is { } position
-            ? (new DateTimeOffset(position.Number, TimeSpan.Zero), position.Id)
-            : null;
+        var after = ContinuationToken.ReadInstant(query.ContinuationToken, scope);
         var found = await keys.ListApiKeysAsync(workspaceId, userId: null, after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
         var page = found.Take(query.PageSize).Select(Describe).ToList();
         var next = found.Count > query.PageSize
-            ? ContinuationToken.Create(scope, page[^1].CreatedAt.UtcTicks, page[^1].Id)
+            ? ContinuationToken.Create(scope, page[^1].CreatedAt, page[^1].Id)
             : null;
         return new ApiKeyPage(page, next);
     }

@@ -71,6 +71,28 @@ internal static class ContinuationToken
                 ? (number, position.Id)
                 : throw new ArgumentException(Refused, "query");
 
+    /// <summary>Makes the token of the page after an item known by its instant (creation time) and id.</summary>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <param name="instant">The last item's instant.</param>
+    /// <param name="id">The last item's id.</param>
+    /// <returns>The token.</returns>
+    public static string Create(string scope, DateTimeOffset instant, string id) => Create(scope, instant.UtcTicks, id);
+
+    /// <summary>Reads a token made by <see cref="Create(string, DateTimeOffset, string)"/> for <paramref name="scope"/>.</summary>
+    /// <param name="token">The token, or <see langword="null"/> for the first page.</param>
+    /// <param name="scope">The workspace and filters, as one string.</param>
+    /// <returns>The position to continue after, or <see langword="null"/> for the first page.</returns>
+    /// <exception cref="ArgumentException">
+    /// The token is malformed, was made for another scope, or names no instant there is (ParamName <c>query</c>): the
+    /// scope's fingerprint proves no secret, so a caller can forge a token with any number in it.
+    /// </exception>
+    public static (DateTimeOffset Instant, string Id)? ReadInstant(string? token, string scope) =>
+        ReadNumbered(token, scope) is not { } position
+            ? null
+            : position.Number <= DateTimeOffset.MaxValue.UtcTicks
+                ? (new DateTimeOffset(position.Number, TimeSpan.Zero), position.Id)
+                : throw new ArgumentException(Refused, "query");
+
     private static string Fingerprint(string scope) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(scope))[..12]);
 
     private sealed record Position(string? Scope, string? Name, string? Id);

@@ -89,13 +89,11 @@ internal sealed partial class UserDirectory
 
         await workspaces.GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var scope = string.Join('\u0001', workspaceId, "invitations", query.PageSize.ToString(CultureInfo.InvariantCulture));
-        (DateTimeOffset, string)? after = ContinuationToken.ReadNumbered(query.ContinuationToken, scope) is { } position
-            ? (new DateTimeOffset(position.Number, TimeSpan.Zero), position.Id)
-            : null;
+        var after = ContinuationToken.ReadInstant(query.ContinuationToken, scope);
         var found = await tokens.ListTokensAsync(workspaceId, TokenPurpose.Invitation, time.GetUtcNow(), after, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
         var page = found.Take(query.PageSize).Select(Pending).ToList();
         var next = found.Count > query.PageSize
-            ? ContinuationToken.Create(scope, page[^1].CreatedAt.UtcTicks, page[^1].Id)
+            ? ContinuationToken.Create(scope, page[^1].CreatedAt, page[^1].Id)
             : null;
         return new InvitationPage(page, next);
     }

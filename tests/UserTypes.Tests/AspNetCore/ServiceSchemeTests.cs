@@ -29,6 +29,9 @@ public sealed class ServiceSchemeTests
             o.Mail.Enabled = false;
             o.ExternalUsers.Enabled = true;
             o.AnonymousUsers.AllowImplicit = true;
+
+            // No queue: the tests that fill the hashing gate hold all of its slots themselves.
+            o.Password.HashingQueueLength = 0;
         }).AddInMemoryStores();
         builder.Services.AddAuthentication(UserTypesAuthenticationDefaults.AuthenticationScheme).AddUserTypesScheme();
         builder.Services.AddAuthorizationBuilder()
@@ -163,5 +166,84 @@ public sealed class ServiceSchemeTests
     public async Task NoWorkspaceAnywhere_IsUnauthenticated()
     {
         (await _client.GetAsync("/contacts")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<HttpResponseMessage> SendWithKeyAsync(string path, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/{Workspace}{path}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<CreatedApiKey> CreateKeyAsync(string user)
+    {
+        var agent = await _app.Services.GetRequiredService<IAuthenticator>().AuthenticateAsync(Workspace, new PasswordCredentials(user, Password), ClientKind.ServiceAgent);
+        return await _app.Services.GetRequiredService<IApiKeys>().CreateAsync(agent, "agent");
+    }
+
+    [Test]
+    public async Task AnApiKey_AsABearerToken_ActsAsItsAccount_UntilRevoked()
+    {
+        var key = await CreateKeyAsync("partner");
+
+        var served = await SendWithKeyAsync("/contacts", key.Key);
+        var denied = await SendWithKeyAsync("/reports", key.Key);
+        await _app.Services.GetRequiredService<IApiKeys>().RevokeWorkspaceKeyAsync(Workspace, key.ApiKey.Id);
+        var revoked = await SendWithKeyAsync("/contacts", key.Key);
+
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await served.Content.ReadAsStringAsync()).Should().Contain("partner");
+        denied.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the key has the external account's rights, never more");
+        revoked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "revocation takes effect on the very next call");
+    }
+
+    [Test]
+    public async Task ABearerTokenOfAnotherIssuer_IsLeftToItsOwnScheme_NotRunAsAnonymous()
+    {
+        var response = await SendWithKeyAsync("/contacts", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a token this scheme does not own gets no result, never the anonymous user");
+    }
+
+    [Test]
+    public async Task AForgedOrMalformedKey_Is401()
+    {
+        var key = (await CreateKeyAsync("admin")).Key;
+        var forged = key[..^1] + (key[^1] == 'A' ? 'B' : 'A');
+
+        (await SendWithKeyAsync("/contacts", forged)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SendWithKeyAsync("/contacts", ApiKey.Prefix + "short")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SendWithKeyAsync("/contacts", key + "A")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task AFullHashingGate_Is503WithRetryAfter_ForPasswords_WhileAnonymousAndKeysGoOn()
+    {
+        var key = await CreateKeyAsync("admin");
+        var gate = _app.Services.GetRequiredService<HashingGate>();
+        var slots = new List<System.Threading.RateLimiting.RateLimitLease>();
+        try
+        {
+            for (var i = 0; i < Environment.ProcessorCount; i++)
+            {
+                slots.Add(await gate.EnterAsync(CancellationToken.None));
+            }
+
+            var busy = await SendAsync(HttpMethod.Get, "/contacts", "partner", "a password never verified");
+            var anonymous = await SendAsync(HttpMethod.Get, "/contacts");
+            var withKey = await SendWithKeyAsync("/contacts", key.Key);
+
+            busy.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            busy.Headers.RetryAfter!.Delta.Should().BePositive();
+            (await busy.Content.ReadFromJsonAsync<ProblemDetails>())!.Status.Should().Be(503);
+            anonymous.StatusCode.Should().Be(HttpStatusCode.OK);
+            withKey.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            slots.ForEach(slot => slot.Dispose());
+        }
+
+        (await SendAsync(HttpMethod.Get, "/contacts", "partner")).StatusCode.Should().Be(HttpStatusCode.OK, "a free slot checks passwords again");
     }
 }

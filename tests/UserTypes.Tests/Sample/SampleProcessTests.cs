@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using UserTypes.Sample.Demo;
 using static UserTypes.Tests.Sample.SampleClient;
@@ -84,6 +85,33 @@ public sealed class SampleProcessTests
             whileLocked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the fifth failure locked the account for two seconds");
             rememberedWhileLocked.StatusCode.Should().Be(HttpStatusCode.OK, "the agent's password was verified before the guesses began");
             afterBackOff.StatusCode.Should().Be(HttpStatusCode.OK);
+
+            // A service agent's key: created once over Basic, then sent as a bearer token; listed without its secret;
+            // revoked, and the very next call with it is refused.
+            var created = await http.SendAsync(AsAdmin(HttpMethod.Post, "/me/api-keys", new { name = "nightly import" }), cancellationToken);
+            created.StatusCode.Should().Be(HttpStatusCode.Created);
+            var apiKey = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken);
+            var (keyId, key) = (apiKey.GetProperty("id").GetString()!, apiKey.GetProperty("key").GetString()!);
+            HttpRequestMessage WithKey(HttpMethod method, string path, object? body = null)
+            {
+                var request = Request(method, path, body);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+                return request;
+            }
+
+            var asAgent = await http.SendAsync(WithKey(HttpMethod.Get, "/me"), cancellationToken);
+            var listed = await (await http.SendAsync(AsAdmin(HttpMethod.Get, "/me/api-keys"), cancellationToken)).Content.ReadAsStringAsync(cancellationToken);
+            var keyMakingKey = await http.SendAsync(WithKey(HttpMethod.Post, "/me/api-keys", new { name = "a key of a key" }), cancellationToken);
+            var revoked = await http.SendAsync(AsAdmin(HttpMethod.Delete, $"/me/api-keys/{keyId}"), cancellationToken);
+            var afterRevocation = await http.SendAsync(WithKey(HttpMethod.Get, "/me"), cancellationToken);
+
+            key.Should().StartWith(ApiKey.Prefix);
+            asAgent.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await asAgent.Content.ReadAsStringAsync(cancellationToken)).Should().Contain(DemoWorkspace.AdminUserName);
+            listed.Should().Contain(keyId).And.Contain("nightly import").And.NotContain(key);
+            keyMakingKey.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a key may not make keys: a leaked one could outlive its revocation");
+            revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+            afterRevocation.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
             // Sessions that tell the truth: a password change on one session ends the others and keeps its own; a
             // logout kills every copy of the cookie; the admin disabling the partner ends the partner's next request.
