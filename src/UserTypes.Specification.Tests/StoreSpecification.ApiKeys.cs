@@ -7,11 +7,21 @@ public abstract partial class StoreSpecification
         Id = id,
         WorkspaceId = workspace,
         UserId = userId,
+        SecurityStamp = StampOf(userId),
         Name = "deploy " + id,
         Hash = System.Text.Encoding.UTF8.GetBytes("hash-of-" + id),
         CreatedAt = Now.AddMinutes(minutes),
         ExpiresAt = expiresAt,
     };
+
+    // The stamp every key owner of these tests has, so that a key is made under its account's stamp.
+    private static string StampOf(string userId) => "stamp-" + userId;
+
+    private static StoredUser NewKeyOwner(string name)
+    {
+        var user = NewUser(name);
+        return user with { Account = user.Account with { SecurityStamp = StampOf(user.Account.Id) } };
+    }
 
     private static AuditEntry ApiKeyCreated(StoredApiKey key) => Entry(AuditActions.ApiKeyCreated, key.UserId, $"API key {key.Id} created.", key.WorkspaceId);
 
@@ -26,8 +36,8 @@ public abstract partial class StoreSpecification
     private async Task CreateAccountsForApiKeysAsync()
     {
         await CreateWorkspaceAsync();
-        Assert.That(await Store.CreateAsync(NewUser("Lee"), null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
-        Assert.That(await Store.CreateAsync(NewUser("Kim"), null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(NewKeyOwner("Lee"), null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        Assert.That(await Store.CreateAsync(NewKeyOwner("Kim"), null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
     }
 
     /// <summary>
@@ -174,7 +184,7 @@ public abstract partial class StoreSpecification
     {
         await CreateAccountsForApiKeysAsync();
         await Store.TryCreateAsync(NewWorkspace("other"), [], None);
-        await Store.CreateAsync(NewUser("Max") with { Account = NewUser("Max").Account with { WorkspaceId = "other" } }, null, null, [], None);
+        await Store.CreateAsync(NewKeyOwner("Max") with { Account = NewKeyOwner("Max").Account with { WorkspaceId = "other" } }, null, null, [], None);
 
         // Added out of order. Ids are base64url: by code point '-' < 'B' < '_' < 'a', which is how every store must
         // compare them (a collation of a language would sort them otherwise, and pages would skip or repeat keys).
@@ -275,5 +285,29 @@ public abstract partial class StoreSpecification
         Assert.That(await Store.FindApiKeyAsync(Workspace, "lee-1", None), Is.Null);
         Assert.That(await ApiKeyIdsAsync("id-Lee"), Is.Empty);
         Assert.That(await ApiKeyIdsAsync(), Is.EqualTo(new[] { "kim-1" }));
+    }
+
+    /// <summary>
+    /// A key lives no longer than the stamp of its account it was made under: one made under an old stamp is refused on
+    /// add, left out of listings (though found by id, for the caller to judge), and purged by the next add.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task ApiKeys_OfAnOldStamp_AreRefusedOnAdd_LeftOutOfListings_AndPurgedOnTheNextAdd()
+    {
+        await CreateAccountsForApiKeysAsync();
+        Assert.That(await AddApiKeyAsync(NewApiKey("k-old")), Is.True);
+        var lee = (await Store.FindByIdAsync(Workspace, "id-Lee", None))!;
+        var moved = lee with { Account = lee.Account with { SecurityStamp = "stamp-moved", Version = lee.Account.Version + 1 } };
+        Assert.That(await Store.UpdateAsync(moved, lee.Account.Version, null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+
+        Assert.That(await AddApiKeyAsync(NewApiKey("k-stale")), Is.False, "made under a stamp the account no longer has");
+        Assert.That(await ApiKeyIdsAsync("id-Lee"), Is.Empty, "a key of the old stamp is dead");
+        Assert.That(await ApiKeyIdsAsync(), Is.Empty);
+        Assert.That(await Store.FindApiKeyAsync(Workspace, "k-old", None), Is.Not.Null, "found by id, for the caller to judge");
+
+        Assert.That(await AddApiKeyAsync(NewApiKey("k-new") with { SecurityStamp = "stamp-moved" }), Is.True);
+        Assert.That(await Store.FindApiKeyAsync(Workspace, "k-old", None), Is.Null, "purged by the add");
+        Assert.That(await ApiKeyIdsAsync("id-Lee"), Is.EqualTo(new[] { "k-new" }));
     }
 }

@@ -105,6 +105,33 @@ public abstract partial class StoreSpecification
         Assert.That((await TrailAsync()).Select(entry => entry.Action), Is.EqualTo(new[] { AuditActions.UserLockedOut, AuditActions.UserUnlocked }));
     }
 
+    /// <summary>
+    /// The reservation that locks an account signals the account changed, once the lock can be read: an instance that
+    /// remembered the account's password must forget it. Reservations that lock nothing, or lock a name no account has,
+    /// signal nothing.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Test]
+    public async Task Lockout_TheReservationThatLocksAnAccount_SignalsIt_AndNoOtherDoes()
+    {
+        await CreateWorkspaceAsync();
+        Assert.That(await Store.CreateAsync(NewUser("Lee"), null, null, [], None), Is.EqualTo(UserStoreResult.Succeeded));
+        var heard = Listen(Changes);
+        var lockedWhenHeard = new System.Collections.Concurrent.ConcurrentQueue<bool>();
+        Changes.Changed += (_, change) =>
+            lockedWhenHeard.Enqueue(Store.FindByIdAsync(Workspace, "id-Lee", None).GetAwaiter().GetResult()?.Account.LockoutEnd is not null);
+        var lockedOut = Entry(AuditActions.UserLockedOut, "id-Lee", "Locked out.");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.ReserveLoginAttemptAsync(Workspace, LeeKey, Policy(max: 3), Clock.GetUtcNow(), lockedOut, None);
+            await Store.ReserveLoginAttemptAsync(Workspace, LoginAttemptKeys.ForUnknownUserName(Workspace, "NOBODY"), Policy(max: 3), Clock.GetUtcNow(), null, None);
+        }
+
+        Assert.That(heard, Is.EqualTo(new[] { (Workspace, (string?)"id-Lee") }), "one lock, one signal");
+        Assert.That(lockedWhenHeard, Is.EqualTo(new[] { true }), "signalled after the lock was committed");
+    }
+
     /// <summary>Token entries are written only with a token added or revoked.</summary>
     /// <returns>The test.</returns>
     [Test]

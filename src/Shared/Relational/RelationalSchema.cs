@@ -133,12 +133,14 @@ internal static class RelationalSchema
         CREATE INDEX usertypes_audit_by_subject ON usertypes_audit (workspace_id, subject_user_id, seq);
         """,
 
-        // API keys, as hashes: found by id on a call, listed by workspace or account in creation order.
+        // API keys, as hashes: found by id on a call, listed by workspace or account in creation order. Each names the
+        // account's security stamp it was made under, and is dead once the account's moves.
         $"""
         CREATE TABLE usertypes_api_keys (
             id {types.Text} NOT NULL PRIMARY KEY,
             workspace_id {types.Text} NOT NULL,
             user_id {types.Text} NOT NULL,
+            security_stamp {types.Text} NOT NULL,
             name {types.Text} NOT NULL,
             hash {types.Bytes} NOT NULL,
             created_at {types.BigInt} NOT NULL,

@@ -4,7 +4,7 @@ namespace UserTypes;
 
 internal sealed partial class RelationalStore
 {
-    private const string ApiKeyColumns = "id, workspace_id, user_id, name, hash, created_at, expires_at";
+    private const string ApiKeyColumns = "id, workspace_id, user_id, security_stamp, name, hash, created_at, expires_at";
 
     public Task<bool> AddApiKeyAsync(StoredApiKey key, int maxPerAccount, AuditEntry audit, CancellationToken cancellationToken)
     {
@@ -18,12 +18,14 @@ internal sealed partial class RelationalStore
             [audit],
             async (transaction, _) =>
             {
-                // The account's expired keys are purged on the way (rolled back with the rest if there is no room).
+                // The account's dead keys (expired, or made under an old stamp) are purged on the way, rolled back with the
+                // rest if there is no room.
+                const string live = "security_stamp = @stamp AND (expires_at IS NULL OR expires_at > @now)";
                 var counts = await transaction.Command(
-                    "SELECT (SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND id = @user_id), " +
-                    "(SELECT COUNT(*) FROM usertypes_api_keys WHERE workspace_id = @workspace_id AND user_id = @user_id AND (expires_at IS NULL OR expires_at > @now)); " +
-                    "DELETE FROM usertypes_api_keys WHERE workspace_id = @workspace_id AND user_id = @user_id AND expires_at <= @now",
-                    ("workspace_id", key.WorkspaceId), ("user_id", key.UserId), ("now", key.CreatedAt.UtcTicks))
+                    "SELECT (SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = @workspace_id AND id = @user_id AND security_stamp = @stamp), " +
+                    $"(SELECT COUNT(*) FROM usertypes_api_keys WHERE workspace_id = @workspace_id AND user_id = @user_id AND {live}); " +
+                    $"DELETE FROM usertypes_api_keys WHERE workspace_id = @workspace_id AND user_id = @user_id AND NOT ({live})",
+                    ("workspace_id", key.WorkspaceId), ("user_id", key.UserId), ("stamp", key.SecurityStamp), ("now", key.CreatedAt.UtcTicks))
                     .ReadAllAsync(reader => (Account: reader.GetCount(0), Keys: reader.GetCount(1)), cancellationToken).ConfigureAwait(false);
                 if (counts[0].Account == 0 || counts[0].Keys >= maxPerAccount)
                 {
@@ -31,8 +33,8 @@ internal sealed partial class RelationalStore
                 }
 
                 await transaction.Command(
-                    $"INSERT INTO usertypes_api_keys ({ApiKeyColumns}) VALUES (@id, @workspace_id, @user_id, @name, @hash, @created_at, @expires_at)",
-                    ("id", key.Id), ("workspace_id", key.WorkspaceId), ("user_id", key.UserId), ("name", key.Name), ("hash", key.Hash),
+                    $"INSERT INTO usertypes_api_keys ({ApiKeyColumns}) VALUES (@id, @workspace_id, @user_id, @stamp, @name, @hash, @created_at, @expires_at)",
+                    ("id", key.Id), ("workspace_id", key.WorkspaceId), ("user_id", key.UserId), ("stamp", key.SecurityStamp), ("name", key.Name), ("hash", key.Hash),
                     ("created_at", key.CreatedAt.UtcTicks), ("expires_at", key.ExpiresAt?.UtcTicks)).RunAsync(cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
@@ -51,11 +53,15 @@ internal sealed partial class RelationalStore
         string workspaceId, string? userId, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
     {
         var ordinal = _dialect.OrdinalCollation;
-        var owner = userId is null ? string.Empty : " AND user_id = @user_id";
-        var position = after is null ? string.Empty : $" AND (created_at > @after_at OR (created_at = @after_at AND id {ordinal} > @after_id))";
+        var owner = userId is null ? string.Empty : " AND k.user_id = @user_id";
+        var position = after is null ? string.Empty : $" AND (k.created_at > @after_at OR (k.created_at = @after_at AND k.id {ordinal} > @after_id))";
+        var columns = string.Join(", ", ApiKeyColumns.Split(", ").Select(column => "k." + column));
+
+        // Keys made under another stamp than their account's are dead: left out.
         return ReadAsync<IReadOnlyList<StoredApiKey>>(
             async connection => await connection.Command(
-                $"SELECT {ApiKeyColumns} FROM usertypes_api_keys WHERE workspace_id = @workspace_id{owner}{position} ORDER BY created_at, id {ordinal} LIMIT @limit",
+                $"SELECT {columns} FROM usertypes_api_keys k JOIN usertypes_users u ON u.id = k.user_id AND u.security_stamp = k.security_stamp " +
+                $"WHERE k.workspace_id = @workspace_id{owner}{position} ORDER BY k.created_at, k.id {ordinal} LIMIT @limit",
                 null,
                 ("workspace_id", workspaceId), ("user_id", userId), ("limit", limit), ("after_at", after?.CreatedAt.UtcTicks), ("after_id", after?.Id))
                 .ReadAllAsync(ReadApiKey, cancellationToken).ConfigureAwait(false),
@@ -85,9 +91,10 @@ internal sealed partial class RelationalStore
         Id = reader.GetString(0),
         WorkspaceId = reader.GetString(1),
         UserId = reader.GetString(2),
-        Name = reader.GetString(3),
-        Hash = reader.GetFieldValue<byte[]>(4),
-        CreatedAt = new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
-        ExpiresAt = reader.Nullable<long>(6) is { } expiresAt ? new DateTimeOffset(expiresAt, TimeSpan.Zero) : null,
+        SecurityStamp = reader.GetString(3),
+        Name = reader.GetString(4),
+        Hash = reader.GetFieldValue<byte[]>(5),
+        CreatedAt = new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
+        ExpiresAt = reader.Nullable<long>(7) is { } expiresAt ? new DateTimeOffset(expiresAt, TimeSpan.Zero) : null,
     };
 }

@@ -19,6 +19,9 @@ internal sealed partial class RelationalStore
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (inserted, _) = LoginAttemptRecord.Reserve(null, policy, now);
+
+        // A reservation that locks an account is told to every instance, so none keeps serving a password it remembered.
+        var locking = lockedOut?.SubjectUserId is { } lockedUser ? new StoreChange(workspaceId, lockedUser) : StoreChange.Silent(workspaceId);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -31,7 +34,7 @@ internal sealed partial class RelationalStore
                     var workspaceFirst = round > 0 || LoginAttemptRecord.Reserve(current, policy, now).Attempt?.LockedUntil is not null;
                     if (workspaceFirst)
                     {
-                        await LockAsync(transaction, StoreChange.Silent(workspaceId), [], cancellationToken).ConfigureAwait(false);
+                        await LockAsync(transaction, locking, [], cancellationToken).ConfigureAwait(false);
                     }
 
                     var rows = await transaction.Command(
@@ -60,6 +63,11 @@ internal sealed partial class RelationalStore
                     }
 
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    if (attempt?.LockedUntil is not null)
+                    {
+                        locking.Raise(Changes);
+                    }
+
                     return attempt;
                 }
             }

@@ -65,6 +65,7 @@ internal sealed class ApiKeys(
             Id = id,
             WorkspaceId = user.WorkspaceId,
             UserId = user.UserId,
+            SecurityStamp = account.SecurityStamp,
             Name = name,
             Hash = ApiKeyFormat.Hash(key),
             CreatedAt = now,
@@ -73,8 +74,8 @@ internal sealed class ApiKeys(
         var entry = audit.Entry(user.WorkspaceId, AuditActions.ApiKeyCreated, user.UserId, user.UserId, $"API key {id} created for account {user.UserId}.");
         if (!await keys.AddApiKeyAsync(created, _maxPerAccount, entry, cancellationToken).ConfigureAwait(false))
         {
-            // Deleted in the meantime, or at the limit: the store tells one from the other by the account.
-            if (await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false) is null)
+            // Deleted or changed in the meantime, or at the limit: the store tells one from the other by the account.
+            if ((await users.FindByIdAsync(user.WorkspaceId, user.UserId, cancellationToken).ConfigureAwait(false))?.Account.SecurityStamp != account.SecurityStamp)
             {
                 throw new AuthenticationFailedException(AuthenticationFailureReason.InvalidCredentials);
             }

@@ -5,7 +5,9 @@ namespace UserTypes;
 /// revokes a workspace's (trusted host calls). A key acts as its account, with the account's rights as they are at each
 /// call and never more, as <see cref="ClientKind.ServiceAgent"/> only; it is checked by
 /// <see cref="IAuthenticator.AuthenticateApiKeyAsync"/>. Revoking it, disabling or deleting its account, or any change
-/// that would refuse the account a login, takes effect on the very next call.
+/// that would refuse the account a login, takes effect on the very next call. A key lives no longer than the sessions
+/// of its account would: whatever moves the account's <see cref="UserAccount.SecurityStamp"/> (a new password, a reset,
+/// signing out everywhere, a disabled account, a revoked right, a new user type) kills every key made before it.
 /// </summary>
 public interface IApiKeys
 {

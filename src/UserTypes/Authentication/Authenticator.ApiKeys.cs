@@ -44,8 +44,10 @@ internal sealed partial class Authenticator
             throw Fail(workspaceId, null, AuthenticationFailureReason.InvalidCredentials, null, ClientKind.ServiceAgent);
         }
 
+        // A key made under another stamp died with the sessions of that time (a new password, signing out everywhere).
         var account = stored.Account;
-        var refusal = _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent);
+        var refusal = _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent)
+            ?? (account.SecurityStamp != key.SecurityStamp ? AuthenticationFailureReason.InvalidCredentials : null);
         var user = refusal is null
             ? new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ApiKeyId = keyId }
             : null;

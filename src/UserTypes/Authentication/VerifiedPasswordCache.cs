@@ -22,14 +22,15 @@ internal sealed class VerifiedPasswordCache
     private readonly ConcurrentDictionary<(string WorkspaceId, string NormalizedUserName, string Mac), Task<AuthenticatedUser>> _inFlight = new();
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly AccountGenerations _generations;
+    private readonly TimeProvider _time;
     private readonly TimeSpan _duration;
 
     // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
     private int _writes;
 
-    public VerifiedPasswordCache(StoreChangeSignal changes, AccountGenerations generations, IOptions<UserTypesOptions> options)
+    public VerifiedPasswordCache(StoreChangeSignal changes, AccountGenerations generations, IOptions<UserTypesOptions> options, TimeProvider time)
     {
-        _generations = generations;
+        (_generations, _time) = (generations, time);
         _duration = options.Value.Password.VerifiedCacheDuration;
         changes.Subscribe(change =>
         {
@@ -69,8 +70,11 @@ internal sealed class VerifiedPasswordCache
     }
 
     /// <summary>
-    /// Runs <paramref name="verify"/> once for calls with the same credentials that arrive while it runs: they all get
-    /// its outcome, success or failure (the same password gets the same answer), and cost one reservation and one BCrypt.
+    /// Runs <paramref name="verify"/> once for calls with the same credentials that arrive while it runs. A failure is
+    /// everyone's (the same password gets the same answer), so a burst costs one reservation and one BCrypt. A success
+    /// is taken by a call that joined only as it was remembered, at a generation still current when the call looks:
+    /// the verification judged the account as it was when it began, and a call that arrived after the account changed
+    /// (disabled, a new password) must not inherit that judgement; such a call verifies for itself.
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="normalizedUserName">The user name, normalised.</param>
@@ -102,7 +106,13 @@ internal sealed class VerifiedPasswordCache
             }
         }
 
-        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var user = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (flight == mine.Task || TryGet(workspaceId, normalizedUserName, password, _time.GetUtcNow(), out user))
+        {
+            return user;
+        }
+
+        return await verify().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Remembers a password BCrypt just verified, for the user read back at <paramref name="generation"/>.</summary>

@@ -12,6 +12,11 @@ internal sealed class UserTypesMetrics
     /// <summary>The meter's name.</summary>
     public const string MeterName = "UserTypes";
 
+    // Boxed once: a tag's value is an object, and the service-call hot path (an API key, a remembered password)
+    // allocates nothing.
+    private static readonly object Implicit = true;
+    private static readonly object Explicit = false;
+
     private readonly Counter<long> _authentications;
     private readonly Counter<long> _classifications;
     private readonly Counter<long> _auditEntries;
@@ -29,8 +34,8 @@ internal sealed class UserTypesMetrics
         {
             { "result", "success" },
             { "user_type", UserTypesClaimTypes.ValueOf(userType) },
-            { "client_kind", client.ToString() },
-            { "implicit", implicitAnonymous },
+            { "client_kind", NameOf(client) },
+            { "implicit", implicitAnonymous ? Implicit : Explicit },
         });
 
     public void AuthenticationFailed(AuthenticationFailureReason reason, UserType? userType, ClientKind client) =>
@@ -39,7 +44,7 @@ internal sealed class UserTypesMetrics
             { "result", "failure" },
             { "reason", reason.ToString() },
             { "user_type", userType is { } type ? UserTypesClaimTypes.ValueOf(type) : "unknown" },
-            { "client_kind", Enum.IsDefined(client) ? client.ToString() : "undefined" },
+            { "client_kind", NameOf(client) },
         });
 
     public void AuditEntryWritten(string action, int count = 1) => _auditEntries.Add(count, new KeyValuePair<string, object?>("action", action));
@@ -51,4 +56,13 @@ internal sealed class UserTypesMetrics
             _classifications.Add(1, new KeyValuePair<string, object?>("user_type", UserTypesClaimTypes.ValueOf(classification.UserType)), new KeyValuePair<string, object?>("reason", classification.Reason.ToString()));
         }
     }
+
+    // Enum.ToString boxes the value; the service-call hot path allocates nothing.
+    private static string NameOf(ClientKind client) => client switch
+    {
+        ClientKind.WebApplication => nameof(ClientKind.WebApplication),
+        ClientKind.ServiceAgent => nameof(ClientKind.ServiceAgent),
+        ClientKind.DesktopClient => nameof(ClientKind.DesktopClient),
+        _ => "undefined",
+    };
 }

@@ -8,9 +8,11 @@ namespace UserTypes.Stores;
 public interface IApiKeyStore
 {
     /// <summary>
-    /// Adds a key in one atomic step, with <paramref name="audit"/>, unless its account is not in the workspace or
-    /// already has <paramref name="maxPerAccount"/> keys that have not expired by <see cref="StoredApiKey.CreatedAt"/>:
-    /// then nothing is written. The account's expired keys are purged on the way. Signals the account changed.
+    /// Adds a key in one atomic step, with <paramref name="audit"/>, unless its account is not in the workspace, has
+    /// another <see cref="UserAccount.SecurityStamp"/> than <see cref="StoredApiKey.SecurityStamp"/>, or already has
+    /// <paramref name="maxPerAccount"/> live keys (unexpired at <see cref="StoredApiKey.CreatedAt"/>, made under the
+    /// account's stamp): then nothing is written. The account's dead keys are purged on the way. Signals the account
+    /// changed.
     /// </summary>
     /// <param name="key">The new key.</param>
     /// <param name="maxPerAccount">How many unexpired keys one account may have, at least 1.</param>
@@ -19,7 +21,7 @@ public interface IApiKeyStore
     /// <returns>Whether the key was added.</returns>
     Task<bool> AddApiKeyAsync(StoredApiKey key, int maxPerAccount, AuditEntry audit, CancellationToken cancellationToken);
 
-    /// <summary>Reads one key by its id (expired or not: the caller checks the time).</summary>
+    /// <summary>Reads one key by its id (expired, or made under an old stamp, or not: the caller checks).</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="keyId">The key's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -28,7 +30,8 @@ public interface IApiKeyStore
 
     /// <summary>
     /// Reads one page of a workspace's keys, or one account's, oldest first (by creation time, then id), starting after
-    /// a position: keyset paging, as for accounts.
+    /// a position: keyset paging, as for accounts. Keys made under another stamp than their account's are dead and left
+    /// out; expired ones are listed until they are purged.
     /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="userId">The account whose keys to read, or <see langword="null"/> for every account's.</param>

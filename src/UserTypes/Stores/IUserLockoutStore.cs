@@ -15,7 +15,9 @@ namespace UserTypes.Stores;
 /// removes that record with the account. <see cref="IUserAccountStore.UpdateAsync"/> never writes them.
 /// </para>
 /// <para>
-/// Records are cached nowhere, so these writes raise no <see cref="StoreChangeSignal"/>. Expired records are purged
+/// Records are cached nowhere, so these writes raise no <see cref="StoreChangeSignal"/>, with one exception: a
+/// reservation that locks an account (one given a <c>lockedOut</c> entry naming it) signals the account changed, here
+/// and in other processes, so that no instance goes on accepting a password it remembered. Expired records are purged
 /// by <see cref="ReserveLoginAttemptAsync"/> on the way, a few at a time, so their number stays bounded.
 /// </para>
 /// </remarks>

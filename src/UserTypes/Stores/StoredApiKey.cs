@@ -15,6 +15,13 @@ public sealed record StoredApiKey
     /// <summary>The account the key acts as.</summary>
     public required string UserId { get; init; }
 
+    /// <summary>
+    /// The account's <see cref="UserAccount.SecurityStamp"/> when the key was made. A key lives no longer than the
+    /// sessions of its account would: a new password, a reset, signing out everywhere, a disabled account, a revoked
+    /// right or a new user type moves the stamp, and every key made under the old one is dead.
+    /// </summary>
+    public required string SecurityStamp { get; init; }
+
     /// <summary>The name its owner gave it, to tell keys apart.</summary>
     public required string Name { get; init; }
 

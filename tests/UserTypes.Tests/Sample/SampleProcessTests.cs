@@ -67,9 +67,8 @@ public sealed class SampleProcessTests
             signedUp.StatusCode.Should().Be(HttpStatusCode.OK);
             output.Should().Contain(line => line.Contains(Path.Combine(folder, "outbox"), StringComparison.Ordinal), "the banner says where the mail goes");
 
-            // Back-off: five wrong passwords lock for two seconds, then the right one gets in. While locked, a service
-            // agent's call with the password verified just before still gets in (remembering it is no guess), but the
-            // right password checked anew is refused.
+            // Back-off: five wrong passwords lock for two seconds, then the right one gets in. While locked, the right
+            // password is refused, even the one a service call had verified just before (the lock forgot it).
             var wrong = new List<HttpStatusCode>();
             for (var i = 0; i < 5; i++)
             {
@@ -83,7 +82,7 @@ public sealed class SampleProcessTests
 
             wrong.Should().OnlyContain(status => status == HttpStatusCode.Unauthorized).And.HaveCount(5);
             whileLocked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the fifth failure locked the account for two seconds");
-            rememberedWhileLocked.StatusCode.Should().Be(HttpStatusCode.OK, "the agent's password was verified before the guesses began");
+            rememberedWhileLocked.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a remembered password is what a guesser who found it sends");
             afterBackOff.StatusCode.Should().Be(HttpStatusCode.OK);
 
             // A service agent's key: created once over Basic, then sent as a bearer token; listed without its secret;

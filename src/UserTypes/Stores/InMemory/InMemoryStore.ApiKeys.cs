@@ -11,21 +11,19 @@ internal sealed partial class InMemoryStore
             key.WorkspaceId,
             tenant =>
             {
-                if (!tenant.ById.ContainsKey(key.UserId))
+                if (!tenant.ById.TryGetValue(key.UserId, out var account) || account.Account.SecurityStamp != key.SecurityStamp)
                 {
                     return false;
                 }
 
-                var own = tenant.ApiKeys.Values.Where(other => other.UserId == key.UserId).ToList();
-                foreach (var expired in own.Where(other => other.ExpiresAt <= key.CreatedAt))
-                {
-                    tenant.ApiKeys.Remove(expired.Id);
-                }
-
-                if (own.Count(other => !(other.ExpiresAt <= key.CreatedAt)) >= maxPerAccount)
+                var live = tenant.ApiKeys.Values.Where(other => other.UserId == key.UserId && other.SecurityStamp == key.SecurityStamp && !(other.ExpiresAt <= key.CreatedAt)).ToList();
+                if (live.Count >= maxPerAccount)
                 {
                     return false;
                 }
+
+                // The dead ones are purged on the way, as the relational stores do (only when the key is added).
+                tenant.RemoveApiKeysOf(key.UserId, except: live);
 
                 tenant.ApiKeys.Add(key.Id, key);
                 tenant.Append([audit]);
@@ -48,7 +46,7 @@ internal sealed partial class InMemoryStore
         Locked<IReadOnlyList<StoredApiKey>>(
             workspaceId,
             tenant => [.. tenant.ApiKeys.Values
-                .Where(key => userId is null || key.UserId == userId)
+                .Where(key => (userId is null || key.UserId == userId) && tenant.ById.GetValueOrDefault(key.UserId)?.Account.SecurityStamp == key.SecurityStamp)
                 .Where(key => after is not { } position || key.CreatedAt > position.CreatedAt
                     || (key.CreatedAt == position.CreatedAt && string.CompareOrdinal(key.Id, position.Id) > 0))
                 .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id, StringComparer.Ordinal)

@@ -2,8 +2,9 @@ namespace UserTypes.Stores;
 
 internal sealed partial class InMemoryStore
 {
-    public Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken) =>
-        Locked(
+    public async Task<LoginAttempt?> ReserveLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttemptPolicy policy, DateTimeOffset now, AuditEntry? lockedOut, CancellationToken cancellationToken)
+    {
+        var reserved = await Locked(
             workspaceId,
             tenant =>
             {
@@ -22,7 +23,16 @@ internal sealed partial class InMemoryStore
 
                 return attempt;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        // A lock of an account is a change of it: no instance may go on serving a password it remembered.
+        if (reserved?.LockedUntil is not null && lockedOut?.SubjectUserId is { } lockedUser)
+        {
+            changes.AccountChanged(workspaceId, lockedUser);
+        }
+
+        return reserved;
+    }
 
     public Task ReleaseLoginAttemptAsync(string workspaceId, string attemptKey, LoginAttempt attempt, AuditEntry? lifted, CancellationToken cancellationToken) =>
         ChangeAttempts(

@@ -213,9 +213,9 @@ internal sealed partial class InMemoryStore
 
         private long AuditSequence { get; set; }
 
-        public void RemoveApiKeysOf(string userId)
+        public void RemoveApiKeysOf(string userId, IReadOnlyCollection<StoredApiKey>? except = null)
         {
-            foreach (var key in ApiKeys.Values.Where(key => key.UserId == userId).ToList())
+            foreach (var key in ApiKeys.Values.Where(key => key.UserId == userId && except?.Contains(key) != true).ToList())
             {
                 ApiKeys.Remove(key.Id);
             }
