@@ -21,7 +21,7 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Inte
 try
 {
     var samplePath = SampleHost.Locate(options.SamplePath);
-    await using var sample = await SampleHost.StartAsync(samplePath, LoadScenarios.AnonymousPath, Console.Error, interrupted.Token);
+    await using var sample = await SampleHost.StartAsync(samplePath, LoadScenarios.MePath, Console.Error, interrupted.Token);
     await Console.Error.WriteLineAsync($"The sample answers at {sample.BaseAddress}.");
     var report = await new LoadScenarios(sample.BaseAddress, options, Console.Error).RunAsync(samplePath, interrupted.Token);
     if (sample.ExitCode is { } exitCode)

@@ -28,12 +28,13 @@ public sealed class PasswordOptions
     public int WorkFactor { get; set; } = 11;
 
     /// <summary>
-    /// How many BCrypt computations (logins with a password, and setting one) may run at once. Default the number of
-    /// processors; 1 to 1024. Each one keeps a core busy for the whole work factor, so more than the cores only makes
-    /// every one of them slower and starves the requests that need no hashing.
+    /// How many BCrypt computations (logins with a password, and setting one) may run at once. Default one less than
+    /// the number of processors (at least 1); 1 to 1024. Each one keeps a core busy for the whole work factor: more than
+    /// the cores only makes every one of them slower, and all of them would leave the requests that need no hashing
+    /// (anonymous, session, API key) no core to run on while passwords flood in.
     /// </summary>
     [Range(1, 1024)]
-    public int HashingConcurrency { get; set; } = Environment.ProcessorCount;
+    public int HashingConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
     /// How many BCrypt computations may wait for a free slot beyond <see cref="HashingConcurrency"/>. Default twice

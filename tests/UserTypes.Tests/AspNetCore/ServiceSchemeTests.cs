@@ -224,7 +224,7 @@ public sealed class ServiceSchemeTests
         var slots = new List<System.Threading.RateLimiting.RateLimitLease>();
         try
         {
-            for (var i = 0; i < Environment.ProcessorCount; i++)
+            for (var i = 0; i < _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UserTypesOptions>>().Value.Password.HashingConcurrency; i++)
             {
                 slots.Add(await gate.EnterAsync(CancellationToken.None));
             }
