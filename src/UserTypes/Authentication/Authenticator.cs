@@ -165,8 +165,16 @@ internal sealed partial class Authenticator : IAuthenticator
         WorkspaceRecord workspace, PasswordCredentials credentials, string normalizedUserName, ClientKind client, bool remember, CancellationToken cancellationToken)
     {
         var userName = credentials.UserName;
-        var stored = await _users.FindByUserNameAsync(workspace.Id, normalizedUserName, cancellationToken).ConfigureAwait(false);
-        var attempt = await _attempts.CheckAsync(workspace.Id, normalizedUserName, stored, credentials.Password, cancellationToken).ConfigureAwait(false);
+        // The hashing slot before the account is read, so that a flood the gate turns away costs no store work; it is
+        // given back before the rehash, which takes a slot of its own.
+        StoredUser? stored;
+        PasswordAttempt attempt;
+        using (await _hasher.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored = await _users.FindByUserNameAsync(workspace.Id, normalizedUserName, cancellationToken).ConfigureAwait(false);
+            attempt = await _attempts.CheckInSlotAsync(workspace.Id, normalizedUserName, stored, credentials.Password, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!attempt.Verified)
         {
             var reason = attempt.LockedOut ? AuthenticationFailureReason.LockedOut : AuthenticationFailureReason.InvalidCredentials;

@@ -39,10 +39,24 @@ internal sealed partial class PasswordAttempts
     /// <exception cref="HashingBusyException">Every hashing slot and the queue are taken: nothing was reserved or compared.</exception>
     public async Task<PasswordAttempt> CheckAsync(string workspaceId, string normalizedUserName, StoredUser? stored, string password, CancellationToken cancellationToken)
     {
-        var key = stored is null ? LoginAttemptKeys.ForUnknownUserName(workspaceId, normalizedUserName) : LoginAttemptKeys.ForAccount(stored.Account.Id);
-
         // The slot first: an attempt the gate turns away is not counted, so a flood cannot lock anybody out through it.
         using var slot = await _hasher.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await CheckInSlotAsync(workspaceId, normalizedUserName, stored, password, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="CheckAsync"/> for a caller that already holds a hashing slot (<see cref="PasswordHasher.EnterAsync"/>),
+    /// taken before it read the account, so that an attempt the gate turns away costs no store work at all.
+    /// </summary>
+    /// <param name="workspaceId">The workspace (known to exist).</param>
+    /// <param name="normalizedUserName">The user name as typed, normalised: the key when no account has it.</param>
+    /// <param name="stored">The account of that name, or <see langword="null"/> when there is none.</param>
+    /// <param name="password">The password as given.</param>
+    /// <param name="cancellationToken">Cancels the reservation; once reserved, the attempt runs to its end.</param>
+    /// <returns>The outcome, and the reservation to release if the caller accepts the login.</returns>
+    public async Task<PasswordAttempt> CheckInSlotAsync(string workspaceId, string normalizedUserName, StoredUser? stored, string password, CancellationToken cancellationToken)
+    {
+        var key = stored is null ? LoginAttemptKeys.ForUnknownUserName(workspaceId, normalizedUserName) : LoginAttemptKeys.ForAccount(stored.Account.Id);
         LoginAttempt? reserved;
         try
         {

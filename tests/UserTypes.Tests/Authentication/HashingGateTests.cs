@@ -54,6 +54,23 @@ public sealed class HashingGateTests
     }
 
     [Test]
+    public async Task ALoginTheGateTurnsAway_CostsNoStoreWork()
+    {
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var recording = EqualCostTests.RecordingStore.Wrap(_host.UserStore, calls);
+        var attempts = new PasswordAttempts(recording, _host.Get<PasswordHasher>(), _host.Get<AuditRecorder>(), _host.Get<Microsoft.Extensions.Options.IOptions<UserTypesOptions>>(), _host.Clock);
+        var authenticator = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Authenticator>(_host.Get<IServiceProvider>(), recording, attempts);
+        var (slot, _) = await FillAsync(queue: true);
+        using (slot)
+        {
+            await FluentActions.Awaiting(() => authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("staff", "a wrong guess"), ClientKind.ServiceAgent))
+                .Should().ThrowAsync<HashingBusyException>();
+        }
+
+        calls.Should().BeEmpty("a flood the gate refuses must not turn into a flood of database reads");
+    }
+
+    [Test]
     public async Task AnUnknownWorkspace_IsGatedLikeAKnownOne()
     {
         var (slot, _) = await FillAsync(queue: true);
