@@ -42,7 +42,10 @@ internal static class DbCommandExtensions
     public static DbParameter Add(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+
+        // Named as the SQL names it: Microsoft.Data.Sqlite binds every parameter of a command to each of its statements,
+        // and a name without its prefix costs four native lookups per statement (and three strings) instead of one.
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return parameter;
