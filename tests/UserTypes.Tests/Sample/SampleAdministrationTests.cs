@@ -35,6 +35,32 @@ public sealed class SampleAdministrationTests : SampleFixture
     }
 
     [Test]
+    public async Task TheAdministrator_ListsEveryAccountsKeys_AndRevokesOne_WhichIsRefusedAtOnce()
+    {
+        var created = await JsonOf(await Client.SendAsync(AsPartner(HttpMethod.Post, "/me/api-keys", new { name = "partner sync" })));
+        var (id, key) = (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
+        HttpRequestMessage WithKey()
+        {
+            var request = Request(HttpMethod.Get, "/me");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            return request;
+        }
+
+        var served = await Client.SendAsync(WithKey());
+        var listed = await JsonOf(await Client.SendAsync(AsAdmin(HttpMethod.Get, "/api-keys")));
+        var partnerLists = await Client.SendAsync(AsPartner(HttpMethod.Get, "/api-keys"));
+        var revoked = await Client.SendAsync(AsAdmin(HttpMethod.Delete, $"/api-keys/{id}"));
+        var refused = await Client.SendAsync(WithKey());
+
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
+        listed.GetProperty("keys").EnumerateArray().Select(listedKey => listedKey.GetProperty("id").GetString()).Should().Equal(id);
+        listed.ToString().Should().NotContain(key, "a listing never shows a key");
+        partnerLists.StatusCode.Should().Be(HttpStatusCode.Forbidden, "only administrators see every account's keys");
+        revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
     public async Task ARevokedInvitation_CannotBeAccepted()
     {
         await Client.SendAsync(AsAdmin(HttpMethod.Post, "/invitations", new { personId = "2", email = "quinn@customer.example" }));
