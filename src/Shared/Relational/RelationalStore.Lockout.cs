@@ -62,10 +62,18 @@ internal sealed partial class RelationalStore
                         await InsertAuditAsync(transaction, lockedOut is null ? [] : [lockedOut], cancellationToken).ConfigureAwait(false);
                     }
 
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    if (attempt?.LockedUntil is not null)
+                    // As every write: a commit that throws may still have landed, and a lock no instance hears of would
+                    // leave a remembered password open to guesses, so the lock is signalled either way.
+                    try
                     {
-                        locking.Raise(Changes);
+                        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        if (attempt?.LockedUntil is not null)
+                        {
+                            locking.Raise(Changes);
+                        }
                     }
 
                     return attempt;

@@ -208,7 +208,10 @@ internal sealed partial class Authenticator : IAuthenticator
         {
             var generation = _verified.GenerationOf(workspace.Id, verified.Account.Id);
             var current = await _users.FindByIdAsync(workspace.Id, verified.Account.Id, CancellationToken.None).ConfigureAwait(false);
+            // A lock that landed while this login verified is no change the signal has yet dropped an entry for: it is
+            // read here, and a locked account's password is never remembered.
             if (current?.Account is { } account
+                && !(account.LockoutEnd > _time.GetUtcNow())
                 && account.SecurityStamp == verified.Account.SecurityStamp
                 && UserAccount.NormalizeUserName(account.UserName) == normalizedUserName
                 && _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent) is null)

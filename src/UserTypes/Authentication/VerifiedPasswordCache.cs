@@ -18,6 +18,9 @@ internal sealed class VerifiedPasswordCache
 {
     private const int MaxEntries = 100_000;
 
+    // How often a call joins a flight whose success it cannot take before it verifies alone.
+    private const int MaxRounds = 3;
+
     private readonly ConcurrentDictionary<(string WorkspaceId, string NormalizedUserName), VerifiedPassword> _entries = new();
     private readonly ConcurrentDictionary<(string WorkspaceId, string NormalizedUserName, string Mac), Task<AuthenticatedUser>> _inFlight = new();
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
@@ -88,31 +91,37 @@ internal sealed class VerifiedPasswordCache
         var mac = new byte[HMACSHA256.HashSizeInBytes];
         Mac(password, mac);
         var key = (workspaceId, normalizedUserName, Convert.ToBase64String(mac));
-        var mine = new TaskCompletionSource<AuthenticatedUser>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var flight = _inFlight.GetOrAdd(key, mine.Task);
-        if (flight == mine.Task)
+
+        // A joiner whose shared success was not remembered joins (or leads) the next flight, so the calls of one burst
+        // still share one verification; after a few rounds (the account keeps changing) it verifies alone.
+        for (var round = 0; ; round++)
         {
-            try
+            var mine = new TaskCompletionSource<AuthenticatedUser>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var flight = round == MaxRounds ? mine.Task : _inFlight.GetOrAdd(key, mine.Task);
+            if (flight == mine.Task)
             {
-                mine.SetResult(await verify().ConfigureAwait(false));
+                try
+                {
+                    mine.SetResult(await verify().ConfigureAwait(false));
+                }
+                catch (Exception exception)
+                {
+                    mine.SetException(exception);
+                }
+                finally
+                {
+                    _inFlight.TryRemove(new KeyValuePair<(string, string, string), Task<AuthenticatedUser>>(key, mine.Task));
+                }
+
+                return await mine.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception)
+
+            await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (TryGet(workspaceId, normalizedUserName, password, _time.GetUtcNow(), out var user))
             {
-                mine.SetException(exception);
-            }
-            finally
-            {
-                _inFlight.TryRemove(new KeyValuePair<(string, string, string), Task<AuthenticatedUser>>(key, mine.Task));
+                return user;
             }
         }
-
-        var user = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (flight == mine.Task || TryGet(workspaceId, normalizedUserName, password, _time.GetUtcNow(), out user))
-        {
-            return user;
-        }
-
-        return await verify().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Remembers a password BCrypt just verified, for the user read back at <paramref name="generation"/>.</summary>
