@@ -6,6 +6,9 @@ internal sealed partial class RelationalStore
 {
     private const string ApiKeyColumns = "id, workspace_id, user_id, security_stamp, name, hash, created_at, expires_at";
 
+    // The same columns of the keys table aliased k, for the listing that joins the accounts.
+    private const string ApiKeyColumnsOfK = "k.id, k.workspace_id, k.user_id, k.security_stamp, k.name, k.hash, k.created_at, k.expires_at";
+
     public Task<bool> AddApiKeyAsync(StoredApiKey key, int maxPerAccount, AuditEntry audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -55,12 +58,11 @@ internal sealed partial class RelationalStore
         var ordinal = _dialect.OrdinalCollation;
         var owner = userId is null ? string.Empty : " AND k.user_id = @user_id";
         var position = after is null ? string.Empty : $" AND (k.created_at > @after_at OR (k.created_at = @after_at AND k.id {ordinal} > @after_id))";
-        var columns = string.Join(", ", ApiKeyColumns.Split(", ").Select(column => "k." + column));
 
         // Keys made under another stamp than their account's are dead: left out.
         return ReadAsync<IReadOnlyList<StoredApiKey>>(
             async connection => await connection.Command(
-                $"SELECT {columns} FROM usertypes_api_keys k JOIN usertypes_users u ON u.id = k.user_id AND u.security_stamp = k.security_stamp " +
+                $"SELECT {ApiKeyColumnsOfK} FROM usertypes_api_keys k JOIN usertypes_users u ON u.id = k.user_id AND u.security_stamp = k.security_stamp " +
                 $"WHERE k.workspace_id = @workspace_id{owner}{position} ORDER BY k.created_at, k.id {ordinal} LIMIT @limit",
                 null,
                 ("workspace_id", workspaceId), ("user_id", userId), ("limit", limit), ("after_at", after?.CreatedAt.UtcTicks), ("after_id", after?.Id))

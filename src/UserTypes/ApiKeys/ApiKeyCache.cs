@@ -18,7 +18,7 @@ internal sealed class ApiKeyCache
     private readonly ConcurrentDictionary<string, ApiKeyEntry>.AlternateLookup<ReadOnlySpan<char>> _byId;
     private readonly AccountGenerations _generations;
 
-    // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
+    // Writes since the entries were last dropped (CacheBound).
     private int _writes;
 
     public ApiKeyCache(StoreChangeSignal changes, AccountGenerations generations)
@@ -44,12 +44,6 @@ internal sealed class ApiKeyCache
 
     public void Set(string keyId, ApiKeyEntry entry)
     {
-        if (Interlocked.Increment(ref _writes) > MaxEntries)
-        {
-            _writes = 0;
-            _entries.Clear();
-        }
-
-        _entries[keyId] = entry;
+        CacheBound.Set(_entries, ref _writes, MaxEntries, keyId, entry);
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class Authenticator
         var refusal = _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent)
             ?? (account.SecurityStamp != key.SecurityStamp ? AuthenticationFailureReason.InvalidCredentials : null);
         var user = refusal is null
-            ? new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ApiKeyId = keyId }
+            ? _rights.UserOf(account, apiKeyId: keyId)
             : null;
         var entry = new ApiKeyEntry(
             workspaceId, key.UserId, key.Hash, key.ExpiresAt, generation, workspace.Version,

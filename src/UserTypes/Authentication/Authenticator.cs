@@ -196,7 +196,7 @@ internal sealed partial class Authenticator : IAuthenticator
             await RememberAsync(workspace, normalizedUserName, credentials.Password, stored).ConfigureAwait(false);
         }
 
-        return new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = true };
+        return _rights.UserOf(account, provenByCredentials: true);
     }
 
     // The account is read back after its generation, so a change that raced with the login (a new password, a disabled
@@ -216,7 +216,7 @@ internal sealed partial class Authenticator : IAuthenticator
                 && UserAccount.NormalizeUserName(account.UserName) == normalizedUserName
                 && _gate.Refusal(workspace, account, account.UserType, ClientKind.ServiceAgent) is null)
             {
-                var user = new AuthenticatedUser(account, _rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = true };
+                var user = _rights.UserOf(account, provenByCredentials: true);
                 _verified.Set(workspace.Id, normalizedUserName, password, generation, workspace, _time.GetUtcNow(), user);
             }
         }

@@ -28,7 +28,7 @@ internal sealed class VerifiedPasswordCache
     private readonly TimeProvider _time;
     private readonly TimeSpan _duration;
 
-    // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
+    // Writes since the entries were last dropped (CacheBound).
     private int _writes;
 
     public VerifiedPasswordCache(StoreChangeSignal changes, AccountGenerations generations, IOptions<UserTypesOptions> options, TimeProvider time)
@@ -129,14 +129,9 @@ internal sealed class VerifiedPasswordCache
     {
         var mac = new byte[HMACSHA256.HashSizeInBytes];
         Mac(password, mac);
-        if (Interlocked.Increment(ref _writes) > MaxEntries)
-        {
-            _writes = 0;
-            _entries.Clear();
-        }
-
-        _entries[(workspaceId, normalizedUserName)] =
-            new VerifiedPassword(user.UserId, mac, generation, workspace.Version, AccountGenerations.ValidUntil(workspace, now, _duration), user);
+        CacheBound.Set(
+            _entries, ref _writes, MaxEntries, (workspaceId, normalizedUserName),
+            new VerifiedPassword(user.UserId, mac, generation, workspace.Version, AccountGenerations.ValidUntil(workspace, now, _duration), user));
     }
 
     // Over the password's UTF-16 code units as given: no encoding step, so no two passwords (a lone surrogate and its

@@ -44,6 +44,14 @@ internal sealed class RightsPolicy
         return new EffectiveRights(RightsAlgebra.Cut(RightsAlgebra.Union(defaults, grant), ceiling));
     }
 
+    /// <summary>An account signed in, with the rights of its own type and grant (every sign-in but the implicit anonymous one).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="provenByCredentials">Whether a login proved the credentials just now (<see cref="AuthenticatedUser.ProvenByCredentials"/>).</param>
+    /// <param name="apiKeyId">The API key the call was made with, if any.</param>
+    /// <returns>The user.</returns>
+    public AuthenticatedUser UserOf(UserAccount account, bool provenByCredentials = false, string? apiKeyId = null) =>
+        new(account, Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = provenByCredentials, ApiKeyId = apiKeyId };
+
     /// <summary>Throws unless <paramref name="grant"/> is within the ceiling of <paramref name="type"/>.</summary>
     /// <param name="type">The user type of the account receiving the grant.</param>
     /// <param name="grant">The account's whole grant after the change.</param>

@@ -20,7 +20,7 @@ internal sealed class SessionCache
     private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
     private readonly AccountGenerations _generations;
 
-    // Writes since the entries were last cleared: counted, because ConcurrentDictionary.Count takes every lock.
+    // Writes since the entries were last dropped (CacheBound).
     private int _writes;
     private int _endedWrites;
 
@@ -50,13 +50,7 @@ internal sealed class SessionCache
 
     public void Set(string workspaceId, string userId, SessionEntry entry)
     {
-        if (Interlocked.Increment(ref _writes) > MaxEntries)
-        {
-            _writes = 0;
-            _entries.Clear();
-        }
-
-        _entries[(workspaceId, userId)] = entry;
+        CacheBound.Set(_entries, ref _writes, MaxEntries, (workspaceId, userId), entry);
     }
 
     /// <summary>Whether a store read made after the session's cookie arrived found no record of it.</summary>
@@ -68,12 +62,6 @@ internal sealed class SessionCache
 
     public void SetEnded(string sessionId)
     {
-        if (Interlocked.Increment(ref _endedWrites) > MaxEndedSessions)
-        {
-            _endedWrites = 0;
-            _ended.Clear();
-        }
-
-        _ended[sessionId] = true;
+        CacheBound.Set(_ended, ref _endedWrites, MaxEndedSessions, sessionId, true);
     }
 }

@@ -168,7 +168,7 @@ internal sealed class UserSessions(
         else
         {
             var records = await sessions.FindSessionsAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false);
-            var user = new AuthenticatedUser(account, rights.Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false);
+            var user = rights.UserOf(account);
             entry = new SessionEntry(
                 generation,
                 workspace.Version,

@@ -15,17 +15,7 @@ public sealed class RememberedPasswordRaceTests
     [Test]
     public async Task ALockThatLandsDuringTheAgentsVerification_IsNotOutlivedByARememberedPassword()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IAccountMailer>(new CapturingMailer());
-        services.AddSingleton<IAuditActorAccessor>(new TestHost.AuditActor());
-        services.AddUserTypes(options =>
-        {
-            options.Password.WorkFactor = 4;
-            options.Password.HashingQueueLength = 10_000;
-            options.Lockout.MaxFailedAttempts = 3;
-        }).AddInMemoryStores();
+        var services = Services(options => options.Lockout.MaxFailedAttempts = 3);
 
         // The hook stands for timing: the guesser's wrong passwords land while the agent's right one is being verified
         // (after its reservation, before its release), which is the window of one BCrypt.
@@ -36,9 +26,7 @@ public sealed class RememberedPasswordRaceTests
         var authenticator = provider.GetRequiredService<IAuthenticator>();
         var users = provider.GetRequiredService<IUserDirectory>();
 
-        var workspace = "ws-" + Guid.NewGuid().ToString("N");
-        await provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(workspace, "owner@softr.io");
-        var agent = await users.CreateInternalUserAsync(workspace, "agent", "agent@softr.io", TestHost.Password);
+        var (workspace, agent) = await CreateAgentAsync(provider);
         _ = provider.GetRequiredService<IUserLockoutStore>();
         hook!.Armed = true;
 
@@ -74,18 +62,7 @@ public sealed class RememberedPasswordRaceTests
     [Test]
     public async Task JoinersWhoseSharedSuccessIsNotCurrent_ShareOneNewVerification()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IAccountMailer>(new CapturingMailer());
-        services.AddSingleton<IAuditActorAccessor>(new TestHost.AuditActor());
-        services.AddUserTypes(options =>
-        {
-            options.Password.WorkFactor = 4;
-            options.Password.HashingQueueLength = 10_000;
-            options.Password.HashingConcurrency = 1;
-            options.Lockout.MaxFailedAttempts = 100;
-        }).AddInMemoryStores();
+        var services = Services(options => (options.Password.HashingConcurrency, options.Lockout.MaxFailedAttempts) = (1, 100));
         CountingLockout? counter = null;
         ChangeAfterReRead? users = null;
         services.Replace(ServiceDescriptor.Singleton<IUserLockoutStore>(
@@ -95,9 +72,7 @@ public sealed class RememberedPasswordRaceTests
         using var provider = services.BuildServiceProvider();
         var authenticator = provider.GetRequiredService<IAuthenticator>();
 
-        var workspace = "ws-" + Guid.NewGuid().ToString("N");
-        await provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(workspace, "owner@softr.io");
-        await provider.GetRequiredService<IUserDirectory>().CreateInternalUserAsync(workspace, "agent", "agent@softr.io", TestHost.Password);
+        var (workspace, _) = await CreateAgentAsync(provider);
         _ = provider.GetRequiredService<IUserLockoutStore>();
         _ = provider.GetRequiredService<IUserAccountStore>();
         users!.Armed = true;
@@ -114,6 +89,29 @@ public sealed class RememberedPasswordRaceTests
         await Task.WhenAll([leader, .. joiners]);
 
         counter!.Reservations.Should().BeLessThanOrEqualTo(2, "one verification for the flight, and at most one shared re-verification for the joiners; got one per joiner");
+    }
+
+    // The in-memory services at work factor 4, with a queue that holds every call: each test replaces a store
+    // capability with one that stands for the timing of its race.
+    private static ServiceCollection Services(Action<UserTypesOptions> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<IAccountMailer>(new CapturingMailer());
+        services.AddSingleton<IAuditActorAccessor>(new TestHost.AuditActor());
+        services.AddUserTypes(options =>
+        {
+            (options.Password.WorkFactor, options.Password.HashingQueueLength) = (4, 10_000);
+            configure(options);
+        }).AddInMemoryStores();
+        return services;
+    }
+
+    private static async Task<(string Workspace, UserAccount Agent)> CreateAgentAsync(IServiceProvider provider)
+    {
+        var workspace = "ws-" + Guid.NewGuid().ToString("N");
+        await provider.GetRequiredService<IWorkspaceDirectory>().CreateAsync(workspace, "owner@softr.io");
+        return (workspace, await provider.GetRequiredService<IUserDirectory>().CreateInternalUserAsync(workspace, "agent", "agent@softr.io", TestHost.Password));
     }
 
     private sealed class CountingLockout(IUserLockoutStore inner) : IUserLockoutStore
