@@ -148,6 +148,28 @@ internal static class RelationalSchema
         CREATE INDEX usertypes_api_keys_by_workspace ON usertypes_api_keys (workspace_id, created_at, id);
         CREATE INDEX usertypes_api_keys_by_account ON usertypes_api_keys (workspace_id, user_id, created_at);
         """,
+
+        // Federated sign-in: the issuers a workspace trusts (read with the workspace, their bound domains as one
+        // space-separated column, "*." before a domain whose subdomains count), and the identities linked to accounts,
+        // keyed by workspace, issuer and subject, never by address.
+        $"""
+        CREATE TABLE usertypes_trusted_issuers (
+            seq {types.Identity},
+            workspace_id {types.Text} NOT NULL REFERENCES usertypes_workspaces (id),
+            issuer {types.Text} NOT NULL,
+            kind {types.Integer} NOT NULL,
+            allow_provisioning {types.Boolean} NOT NULL,
+            bound_domains {types.Text} NOT NULL,
+            UNIQUE (workspace_id, issuer));
+        CREATE TABLE usertypes_identities (
+            workspace_id {types.Text} NOT NULL,
+            issuer {types.Text} NOT NULL,
+            subject {types.Text} NOT NULL,
+            user_id {types.Text} NOT NULL REFERENCES usertypes_users (id),
+            created_at {types.BigInt} NOT NULL,
+            PRIMARY KEY (workspace_id, issuer, subject));
+        CREATE INDEX usertypes_identities_by_account ON usertypes_identities (workspace_id, user_id, created_at);
+        """,
     ];
 }
 

@@ -108,9 +108,11 @@ internal sealed partial class RelationalStore
                     return (UserStoreResult.LastAdministrator, false);
                 }
 
-                // Its login attempts, sessions and API keys go with it (rolled back with it on a conflict): nothing of the account is kept.
+                // Its login attempts, sessions, API keys and identities go with it (rolled back with it on a conflict): nothing
+                // of the account is kept. The identities first: they name the account by a foreign key.
                 var deleted = await WriteUserAsync(
                     transaction,
+                    "DELETE FROM usertypes_identities WHERE workspace_id = @workspace_id AND user_id = @id; " +
                     "DELETE FROM usertypes_users WHERE id = @id AND version = @expected RETURNING id; " +
                     "DELETE FROM usertypes_login_attempts WHERE workspace_id = @workspace_id AND attempt_key = @attempt_key; " +
                     "DELETE FROM usertypes_sessions WHERE workspace_id = @workspace_id AND user_id = @id; " +

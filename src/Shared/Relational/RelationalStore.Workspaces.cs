@@ -4,6 +4,8 @@ namespace UserTypes;
 
 internal sealed partial class RelationalStore
 {
+    private const string AnySubdomain = "*.";
+
     private const string WorkspaceColumns =
         "id, version, license_external_users, license_anonymous_users, license_max_internal_users, license_max_external_users, license_expires_at";
 
@@ -22,6 +24,7 @@ internal sealed partial class RelationalStore
                     $"INSERT INTO usertypes_workspaces ({WorkspaceColumns}, classified_version) VALUES (@id, @version, @external, @anonymous, @max_internal, @max_external, @expires_at, 0)",
                     [("id", workspace.Id), ("version", workspace.Version), .. LicenseParameters(workspace.License)]).RunAsync(cancellationToken).ConfigureAwait(false);
                 await UpsertMembersAsync(transaction, workspace.Id, workspace.Collaborators, workspace.SignupDomains, cancellationToken).ConfigureAwait(false);
+                await UpsertIssuersAsync(transaction, workspace.Id, workspace.TrustedIssuers, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -60,7 +63,14 @@ internal sealed partial class RelationalStore
                         .RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                foreach (var issuer in change.RemovedTrustedIssuers)
+                {
+                    await transaction.Command("DELETE FROM usertypes_trusted_issuers WHERE workspace_id = @workspace_id AND issuer = @issuer", ("workspace_id", change.WorkspaceId), ("issuer", issuer))
+                        .RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await UpsertMembersAsync(transaction, change.WorkspaceId, change.UpsertedCollaborators, change.UpsertedSignupDomains, cancellationToken).ConfigureAwait(false);
+                await UpsertIssuersAsync(transaction, change.WorkspaceId, change.UpsertedTrustedIssuers, cancellationToken).ConfigureAwait(false);
                 return (await ReadWorkspaceAsync(transaction.Connection!, transaction, change.WorkspaceId, cancellationToken).ConfigureAwait(false), true);
             },
             cancellationToken);
@@ -93,6 +103,23 @@ internal sealed partial class RelationalStore
         }
     }
 
+    private static async Task UpsertIssuersAsync(DbTransaction transaction, string workspaceId, IReadOnlyList<TrustedIssuer> issuers, CancellationToken cancellationToken)
+    {
+        foreach (var issuer in issuers)
+        {
+            await transaction.Command(
+                "INSERT INTO usertypes_trusted_issuers (workspace_id, issuer, kind, allow_provisioning, bound_domains) VALUES (@workspace_id, @issuer, @kind, @allow_provisioning, @bound_domains) " +
+                "ON CONFLICT (workspace_id, issuer) DO UPDATE SET kind = excluded.kind, allow_provisioning = excluded.allow_provisioning, bound_domains = excluded.bound_domains",
+                ("workspace_id", workspaceId), ("issuer", issuer.Issuer), ("kind", (int)issuer.Kind), ("allow_provisioning", issuer.AllowProvisioning),
+                ("bound_domains", string.Join(' ', issuer.BoundDomains.Select(d => d.IncludeSubdomains ? AnySubdomain + d.Domain : d.Domain)))).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Canonical domains hold neither spaces nor stars: the column's encoding cannot be ambiguous.
+    private static IReadOnlyList<SignupDomain> ReadBoundDomains(string column) =>
+        [.. column.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.StartsWith(AnySubdomain, StringComparison.Ordinal) ? new SignupDomain(d[AnySubdomain.Length..], true) : new SignupDomain(d, false))];
+
     private static async Task<WorkspaceRecord?> ReadWorkspaceAsync(DbConnection connection, DbTransaction? transaction, string workspaceId, CancellationToken cancellationToken)
     {
         var workspaces = await connection.Command($"SELECT {WorkspaceColumns} FROM usertypes_workspaces WHERE id = @id", transaction, ("id", workspaceId))
@@ -120,6 +147,10 @@ internal sealed partial class RelationalStore
             .ReadAllAsync(reader => new Collaborator(reader.GetString(0), (CollaboratorRole)reader.GetInt32(1)), cancellationToken).ConfigureAwait(false);
         var domains = await connection.Command("SELECT domain, include_subdomains FROM usertypes_signup_domains WHERE workspace_id = @id ORDER BY seq", transaction, ("id", workspaceId))
             .ReadAllAsync(reader => new SignupDomain(reader.GetString(0), reader.GetBoolean(1)), cancellationToken).ConfigureAwait(false);
-        return workspaces[0] with { Collaborators = collaborators, SignupDomains = domains };
+        var issuers = await connection.Command("SELECT issuer, kind, allow_provisioning, bound_domains FROM usertypes_trusted_issuers WHERE workspace_id = @id ORDER BY seq", transaction, ("id", workspaceId))
+            .ReadAllAsync(
+                reader => new TrustedIssuer(reader.GetString(0), (IssuerKind)reader.GetInt32(1), reader.GetBoolean(2)) { BoundDomains = ReadBoundDomains(reader.GetString(3)) },
+                cancellationToken).ConfigureAwait(false);
+        return workspaces[0] with { Collaborators = collaborators, SignupDomains = domains, TrustedIssuers = issuers };
     }
 }

@@ -77,4 +77,19 @@ public static class AuditActions
 
     /// <summary>An API key was revoked, by its account or an administrator.</summary>
     public const string ApiKeyRevoked = "api-key-revoked";
+
+    /// <summary>A workspace began to trust an OpenID Connect issuer, or changed how.</summary>
+    public const string TrustedIssuerAdded = "trusted-issuer-added";
+
+    /// <summary>A workspace stopped trusting an OpenID Connect issuer.</summary>
+    public const string TrustedIssuerRemoved = "trusted-issuer-removed";
+
+    /// <summary>A domain was bound to a trusted issuer, which now speaks for its addresses.</summary>
+    public const string IssuerDomainBound = "issuer-domain-bound";
+
+    /// <summary>A federated identity was linked to an account.</summary>
+    public const string IdentityLinked = "identity-linked";
+
+    /// <summary>A federated identity was unlinked from its account.</summary>
+    public const string IdentityUnlinked = "identity-unlinked";
 }

@@ -27,4 +27,10 @@ public enum AuthenticationFailureReason
 
     /// <summary>No workspace has the id; answered like any other failure, so a caller cannot probe which workspaces exist.</summary>
     UnknownWorkspace,
+
+    /// <summary>A federated identity's issuer is not one the workspace trusts.</summary>
+    UntrustedIssuer,
+
+    /// <summary>A federated identity has no account yet, and its issuer may not create one.</summary>
+    ProvisioningDisabled,
 }

@@ -78,7 +78,8 @@ internal sealed partial class PasswordAttempts
             return new PasswordAttempt(PasswordVerification.Failed, LockedOut: false, key, null);
         }
 
-        if (reserved is null || stored is null)
+        // An account without a password (one a federated identity made) is one no password opens, at the same cost.
+        if (reserved is null || stored is null || stored.PasswordHash.Length == 0)
         {
             _hasher.VerifyDummy(password);
             return new PasswordAttempt(PasswordVerification.Failed, LockedOut: reserved is null, key, reserved);

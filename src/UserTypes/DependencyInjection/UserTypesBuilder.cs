@@ -44,7 +44,7 @@ public sealed class UserTypesBuilder
     }
 
     // The services ask for the small capability interfaces; each is the one store instance.
-    private static readonly Type[] Capabilities = [typeof(IWorkspaceStore), typeof(IUserAccountStore), typeof(IUserLockoutStore), typeof(IUserClassificationStore), typeof(IAccountTokenStore), typeof(IUserSessionStore), typeof(IApiKeyStore), typeof(IAuditStore)];
+    private static readonly Type[] Capabilities = [typeof(IWorkspaceStore), typeof(IUserAccountStore), typeof(IUserLockoutStore), typeof(IUserClassificationStore), typeof(IAccountTokenStore), typeof(IUserSessionStore), typeof(IApiKeyStore), typeof(IAuditStore), typeof(IFederatedIdentityStore)];
 
     /// <summary>Registers every capability interface as the one <see cref="IUserTypesStore"/>.</summary>
     /// <param name="services">The service collection.</param>

@@ -85,6 +85,7 @@ public static class UserTypesServiceCollectionExtensions
         services.TryAddSingleton<IAuthenticator, Authenticator>();
         services.TryAddSingleton<IUserSessions, UserSessions>();
         services.TryAddSingleton<IApiKeys, ApiKeys>();
+        services.TryAddSingleton<IFederatedAuthenticator, FederatedAuthenticator>();
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<VerifiedPasswordCache>();
         return new UserTypesBuilder(services);

@@ -20,6 +20,7 @@ internal sealed class UserTypesMetrics
     private readonly Counter<long> _authentications;
     private readonly Counter<long> _classifications;
     private readonly Counter<long> _auditEntries;
+    private readonly Counter<long> _federatedSignIns;
 
     public UserTypesMetrics(IMeterFactory? meterFactory = null)
     {
@@ -27,6 +28,8 @@ internal sealed class UserTypesMetrics
         _authentications = meter.CreateCounter<long>("usertypes.authentications", "{authentication}", "Authentications, by result, failure reason, user type and client kind.");
         _classifications = meter.CreateCounter<long>("usertypes.classifications", "{classification}", "E-mail classifications, by user type and reason.");
         _auditEntries = meter.CreateCounter<long>("usertypes.audit.entries", "{entry}", "Audit entries written with their change, by action.");
+        _federatedSignIns = meter.CreateCounter<long>(
+            "usertypes.federated.sign_ins", "{sign-in}", "Federated sign-ins, by outcome (a status or a failure reason) and how far the issuer's word on the address went.");
     }
 
     public void Authenticated(UserType userType, ClientKind client, bool implicitAnonymous) =>
@@ -46,6 +49,9 @@ internal sealed class UserTypesMetrics
             { "user_type", userType is { } type ? UserTypesClaimTypes.ValueOf(type) : "unknown" },
             { "client_kind", NameOf(client) },
         });
+
+    public void FederatedSignIn(string outcome, AddressTrust? trust) =>
+        _federatedSignIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("trust", trust?.ToString() ?? "unknown"));
 
     public void AuditEntryWritten(string action, int count = 1) => _auditEntries.Add(count, new KeyValuePair<string, object?>("action", action));
 

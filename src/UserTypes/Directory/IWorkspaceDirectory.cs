@@ -77,4 +77,56 @@ public interface IWorkspaceDirectory
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
     Task SetLicenseAsync(string workspaceId, WorkspaceLicense license, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Trusts an OpenID Connect issuer: its identities may sign in (<see cref="IFederatedAuthenticator"/>). Adding it
+    /// again replaces its kind and provisioning setting and keeps its bound domains.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="issuer">
+    /// The issuer exactly as its tokens' <c>iss</c> claim writes it: an https URL, compared character for character. For
+    /// <see cref="IssuerKind.MicrosoftEntraMultiTenant"/> it may hold <c>{tenantid}</c>, as in
+    /// <c>https://login.microsoftonline.com/{tenantid}/v2.0</c>.
+    /// </param>
+    /// <param name="kind">The rule that decides when its word on an address is trusted.</param>
+    /// <param name="allowProvisioning">Whether a new identity gets an account at its first sign-in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the change is stored and published.</returns>
+    /// <exception cref="ArgumentException">An argument is malformed, or <c>{tenantid}</c> is used by another kind.</exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
+    Task AddTrustedIssuerAsync(string workspaceId, string issuer, IssuerKind kind, bool allowProvisioning, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lets a trusted <see cref="IssuerKind.OpenIdConnect"/> issuer speak for a domain: its verified addresses there
+    /// are classified by the workspace's rule (<see cref="AddressTrust.DomainAuthority"/>). Binding it again replaces
+    /// its subdomain setting.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="issuer">The trusted issuer.</param>
+    /// <param name="domain">The domain, such as <c>xyz.com</c>; international domains are accepted.</param>
+    /// <param name="includeSubdomains">Whether addresses under its subdomains count too.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the change is stored and published.</returns>
+    /// <exception cref="ArgumentException">
+    /// An argument is malformed, the workspace does not trust the issuer, or the issuer is a Google or Entra one, whose
+    /// tokens name their domain themselves.
+    /// </exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
+    Task BindIssuerDomainAsync(string workspaceId, string issuer, string domain, bool includeSubdomains = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stops trusting an issuer, with its bound domains: its identities are refused from the next sign-in on. Their
+    /// links stay, so trusting it again restores them. Removing one that is not trusted changes nothing.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="issuer">The issuer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the change is stored and published.</returns>
+    /// <exception cref="ArgumentException">An argument is malformed.</exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="WorkspaceNotFoundException">No workspace has that id.</exception>
+    Task RemoveTrustedIssuerAsync(string workspaceId, string issuer, CancellationToken cancellationToken = default);
 }

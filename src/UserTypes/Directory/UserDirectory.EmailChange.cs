@@ -48,7 +48,7 @@ internal sealed partial class UserDirectory
 
             var moved = Moved(account, newAddress, lookup);
             var limit = LicenseGate.SeatLimit(lookup.Workspace.License, moved.UserType);
-            var changed = WithAdministrator(current with { Account = moved with { Version = account.Version + 1 } });
+            var changed = rightsPolicy.WithAdministrator(current with { Account = moved with { Version = account.Version + 1 } });
             var entries = audit.Changed(current, changed, userId);
             var result = await users.UpdateAsync(changed, account.Version, limit, redeemed.Id, entries, cancellationToken).ConfigureAwait(false);
             switch (result)

@@ -55,7 +55,7 @@ internal sealed partial class UserDirectory
         }
 
         var user = await NewUserAsync(workspaceId, userName ?? address.Value, address.Value, invitation.Type, UserTypeSource.Assigned, password, cancellationToken).ConfigureAwait(false);
-        user = WithAdministrator(user with
+        user = rightsPolicy.WithAdministrator(user with
         {
             Account = user.Account with { EmailConfirmed = true, PersonId = invitation.PersonId, Rights = invitation.Rights ?? RightsGrant.Empty },
         });

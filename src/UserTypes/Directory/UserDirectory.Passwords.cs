@@ -110,7 +110,7 @@ internal sealed partial class UserDirectory
             }
 
             passwords.ThrowIfInvalid(newPassword, account.UserName, account.Email, nameof(newPassword));
-            var reset = WithAdministrator(current with
+            var reset = rightsPolicy.WithAdministrator(current with
             {
                 Account = account with
                 {

@@ -46,7 +46,7 @@ internal sealed partial class UserDirectory
             licenses.ThrowIfExternalUsersNotAllowed(lookup.Workspace);
         }
 
-        var user = WithAdministrator(await NewUserAsync(workspaceId, address.Value, address.Value, type, UserTypeSource.Classified, password, cancellationToken).ConfigureAwait(false));
+        var user = rightsPolicy.WithAdministrator(await NewUserAsync(workspaceId, address.Value, address.Value, type, UserTypeSource.Classified, password, cancellationToken).ConfigureAwait(false));
         user = user with { Account = user.Account with { EmailConfirmed = true } };
         var limit = LicenseGate.SeatLimit(lookup.Workspace.License, type);
         AuditEntry[] entries = [audit.Created(user.Account, user.Account.Id)];

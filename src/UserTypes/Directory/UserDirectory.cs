@@ -126,7 +126,7 @@ internal sealed partial class UserDirectory(
     // Every path that adds an account goes through here, and so through the store's seat gate.
     private async Task CreateAsync(StoredUser user, WorkspaceRecord workspace, string? actorUserId, CancellationToken cancellationToken)
     {
-        user = WithAdministrator(user);
+        user = rightsPolicy.WithAdministrator(user);
         var limit = LicenseGate.SeatLimit(workspace.License, user.Account.UserType);
         AuditEntry[] entries = [audit.Created(user.Account, actorUserId)];
         var result = await users.CreateAsync(user, limit, consumedTokenId: null, entries, cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,7 @@ internal sealed partial class UserDirectory(
             }
 
             var version = current.Account.Version;
-            changed = WithAdministrator(changed with { Account = changed.Account with { Version = version + 1 } });
+            changed = rightsPolicy.WithAdministrator(changed with { Account = changed.Account with { Version = version + 1 } });
             var limit = license is null ? null : LicenseGate.SeatLimit(license, changed.Account.UserType);
             var entries = audit.Changed(current, changed, actorUserId);
             var result = await users.UpdateAsync(changed, version, limit, consumedTokenId: null, entries, cancellationToken).ConfigureAwait(false);
@@ -184,13 +184,6 @@ internal sealed partial class UserDirectory(
 
         throw OptimisticConcurrency.Exhausted($"account '{userId}' of workspace '{workspaceId}'");
     }
-
-    // Whether the account holds manage-rights is decided here, on every write, so the store can keep the workspace's
-    // last enabled administrator without knowing the rights policy.
-    private StoredUser WithAdministrator(StoredUser user) => user with
-    {
-        IsAdministrator = rightsPolicy.Evaluate(user.Account.UserType, user.Account.Rights).Has(FunctionalRights.ManageRights),
-    };
 
     private static RightsGrant ValidGrant(RightsGrant grant, string paramName)
     {

@@ -5,4 +5,8 @@ namespace UserTypes;
 /// <param name="Collaborators">The owners, collaborators and guests, one entry per canonical e-mail address.</param>
 /// <param name="SignupDomains">The signup domains, one entry per canonical domain.</param>
 /// <param name="License">What the workspace has bought.</param>
-public sealed record Workspace(string Id, IReadOnlyList<Collaborator> Collaborators, IReadOnlyList<SignupDomain> SignupDomains, WorkspaceLicense License);
+public sealed record Workspace(string Id, IReadOnlyList<Collaborator> Collaborators, IReadOnlyList<SignupDomain> SignupDomains, WorkspaceLicense License)
+{
+    /// <summary>The OpenID Connect issuers whose identities may sign in, with their bound domains.</summary>
+    public IReadOnlyList<TrustedIssuer> TrustedIssuers { get; init; } = [];
+}

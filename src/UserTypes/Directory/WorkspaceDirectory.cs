@@ -28,7 +28,7 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
     {
         Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
         var record = await store.FindAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        return record is null ? null : new Workspace(record.Id, record.Collaborators, record.SignupDomains, record.License);
+        return record is null ? null : new Workspace(record.Id, record.Collaborators, record.SignupDomains, record.License) { TrustedIssuers = record.TrustedIssuers };
     }
 
     public Task AddCollaboratorAsync(string workspaceId, string email, CollaboratorRole role, CancellationToken cancellationToken = default)
@@ -125,6 +125,74 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
             reclassifies: false);
     }
 
+    public Task AddTrustedIssuerAsync(string workspaceId, string issuer, IssuerKind kind, bool allowProvisioning, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        IssuerName.ThrowIfInvalid(issuer, nameof(issuer));
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be OpenIdConnect, Google or MicrosoftEntraMultiTenant.");
+        }
+
+        if (kind != IssuerKind.MicrosoftEntraMultiTenant && issuer.Contains(IssuerName.TenantPlaceholder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Only a MicrosoftEntraMultiTenant issuer may name its tenant as {IssuerName.TenantPlaceholder}.", nameof(issuer));
+        }
+
+        return ChangeAsync(
+            workspaceId,
+            current =>
+            {
+                var existing = current.TrustedIssuers.FirstOrDefault(trusted => trusted.Issuer == issuer);
+                var next = new TrustedIssuer(issuer, kind, allowProvisioning) { BoundDomains = existing?.BoundDomains ?? [] };
+                return next.Equals(existing) ? null : new WorkspaceChange(current.Id, current.Version) { UpsertedTrustedIssuers = [next] };
+            },
+            cancellationToken,
+            reclassifies: false);
+    }
+
+    public Task BindIssuerDomainAsync(string workspaceId, string issuer, string domain, bool includeSubdomains = false, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        IssuerName.ThrowIfInvalid(issuer, nameof(issuer));
+        var canonical = DomainName.Canonicalize(domain, nameof(domain));
+        var bound = new SignupDomain(canonical, includeSubdomains);
+        return ChangeAsync(
+            workspaceId,
+            current =>
+            {
+                var existing = current.TrustedIssuers.FirstOrDefault(trusted => trusted.Issuer == issuer)
+                    ?? throw new ArgumentException("The workspace does not trust this issuer; add it with AddTrustedIssuerAsync first.", nameof(issuer));
+                if (existing.Kind != IssuerKind.OpenIdConnect)
+                {
+                    throw new ArgumentException($"A {existing.Kind} issuer's tokens name the domain it speaks for themselves; bind domains to OpenIdConnect issuers only.", nameof(issuer));
+                }
+
+                if (existing.BoundDomains.Contains(bound))
+                {
+                    return null;
+                }
+
+                var domains = existing.BoundDomains.Where(d => d.Domain != canonical).Append(bound).ToList();
+                return new WorkspaceChange(current.Id, current.Version) { UpsertedTrustedIssuers = [existing with { BoundDomains = domains }] };
+            },
+            cancellationToken,
+            reclassifies: false);
+    }
+
+    public Task RemoveTrustedIssuerAsync(string workspaceId, string issuer, CancellationToken cancellationToken = default)
+    {
+        Identifier.ThrowIfInvalid(workspaceId, nameof(workspaceId));
+        IssuerName.ThrowIfInvalid(issuer, nameof(issuer));
+        return ChangeAsync(
+            workspaceId,
+            current => current.TrustedIssuers.Any(trusted => trusted.Issuer == issuer)
+                ? new WorkspaceChange(current.Id, current.Version) { RemovedTrustedIssuers = [issuer] }
+                : null,
+            cancellationToken,
+            reclassifies: false);
+    }
+
     // One entry per item a change adds, re-roles or removes, and one for a licence. Collaborators are named by the
     // domain of their address only: the trail keeps no address.
     private List<AuditEntry> Entries(WorkspaceRecord current, WorkspaceChange change)
@@ -151,6 +219,25 @@ internal sealed class WorkspaceDirectory(IWorkspaceStore store, WorkspaceLookupC
         foreach (var domain in change.UpsertedSignupDomains)
         {
             Add(AuditActions.SignupDomainAdded, $"Signup domain {domain.Domain} added{(domain.IncludeSubdomains ? " with its subdomains" : string.Empty)}.");
+        }
+
+        foreach (var issuer in change.RemovedTrustedIssuers)
+        {
+            Add(AuditActions.TrustedIssuerRemoved, $"Issuer {issuer} no longer trusted.");
+        }
+
+        foreach (var issuer in change.UpsertedTrustedIssuers)
+        {
+            var before = current.TrustedIssuers.FirstOrDefault(trusted => trusted.Issuer == issuer.Issuer);
+            if (before is null || before.Kind != issuer.Kind || before.AllowProvisioning != issuer.AllowProvisioning)
+            {
+                Add(AuditActions.TrustedIssuerAdded, $"Issuer {issuer.Issuer} trusted as {issuer.Kind}, provisioning {(issuer.AllowProvisioning ? "on" : "off")}.");
+            }
+
+            foreach (var domain in issuer.BoundDomains.Except(before?.BoundDomains ?? []))
+            {
+                Add(AuditActions.IssuerDomainBound, $"Issuer {issuer.Issuer} speaks for {domain.Domain}{(domain.IncludeSubdomains ? " and its subdomains" : string.Empty)}.");
+            }
         }
 
         if (change.License is { } license)

@@ -52,6 +52,17 @@ internal sealed class RightsPolicy
     public AuthenticatedUser UserOf(UserAccount account, bool provenByCredentials = false, string? apiKeyId = null) =>
         new(account, Evaluate(account.UserType, account.Rights), isImplicitAnonymous: false) { ProvenByCredentials = provenByCredentials, ApiKeyId = apiKeyId };
 
+    /// <summary>
+    /// The account with <see cref="StoredUser.IsAdministrator"/> decided from its type and rights. Decided on every write,
+    /// so that a store can keep the workspace's last enabled administrator without knowing the rights policy.
+    /// </summary>
+    /// <param name="user">The account as it is to be written.</param>
+    /// <returns>The account, administrator or not.</returns>
+    public StoredUser WithAdministrator(StoredUser user) => user with
+    {
+        IsAdministrator = Evaluate(user.Account.UserType, user.Account.Rights).Has(FunctionalRights.ManageRights),
+    };
+
     /// <summary>Throws unless <paramref name="grant"/> is within the ceiling of <paramref name="type"/>.</summary>
     /// <param name="type">The user type of the account receiving the grant.</param>
     /// <param name="grant">The account's whole grant after the change.</param>

@@ -5,6 +5,6 @@ namespace UserTypes.Stores;
 /// <c>UserTypesBuilder.AddStores&lt;TStore&gt;()</c>. Every capability is required; the services depend on the small
 /// interfaces, so each one's constructor shows what it reads and writes.
 /// </summary>
-public interface IUserTypesStore : IWorkspaceStore, IUserAccountStore, IUserLockoutStore, IUserClassificationStore, IAccountTokenStore, IUserSessionStore, IApiKeyStore, IAuditStore
+public interface IUserTypesStore : IWorkspaceStore, IUserAccountStore, IUserLockoutStore, IUserClassificationStore, IAccountTokenStore, IUserSessionStore, IApiKeyStore, IAuditStore, IFederatedIdentityStore
 {
 }

@@ -6,7 +6,10 @@ public sealed record StoredUser
     /// <summary>The account.</summary>
     public required UserAccount Account { get; init; }
 
-    /// <summary>The BCrypt hash of the password (SHA-384 pre-hashed).</summary>
+    /// <summary>
+    /// The BCrypt hash of the password (SHA-384 pre-hashed); empty for an account without a password, which a federated
+    /// identity made and no password opens.
+    /// </summary>
     public required string PasswordHash { get; init; }
 
     /// <summary>

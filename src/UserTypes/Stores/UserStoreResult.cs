@@ -26,4 +26,10 @@ public enum UserStoreResult
 
     /// <summary>The token the write was to use up is used already, or was never usable. Nothing was written.</summary>
     TokenUsed,
+
+    /// <summary>The federated identity is linked to an account already.</summary>
+    IdentityTaken,
+
+    /// <summary>The identity is the last way its account, which has no password, can sign in.</summary>
+    LastSignInMethod,
 }

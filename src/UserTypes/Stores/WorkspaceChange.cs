@@ -20,6 +20,12 @@ public sealed record WorkspaceChange(string WorkspaceId, long ExpectedVersion)
     /// <summary>Signup domains to add, or whose subdomain setting to replace when already present.</summary>
     public IReadOnlyList<SignupDomain> UpsertedSignupDomains { get; init; } = [];
 
+    /// <summary>Trusted issuers to remove, with their bound domains; absent ones are ignored.</summary>
+    public IReadOnlyList<string> RemovedTrustedIssuers { get; init; } = [];
+
+    /// <summary>Trusted issuers to add, or to replace whole (kind, provisioning and bound domains) when already present.</summary>
+    public IReadOnlyList<TrustedIssuer> UpsertedTrustedIssuers { get; init; } = [];
+
     /// <summary>The new licence, or <see langword="null"/> to keep the current one.</summary>
     public WorkspaceLicense? License { get; init; }
 }

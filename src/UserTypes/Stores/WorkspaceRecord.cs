@@ -17,10 +17,13 @@ public sealed record WorkspaceRecord
     /// <summary>The signup domains, one entry per canonical domain.</summary>
     public IReadOnlyList<SignupDomain> SignupDomains { get; init; } = [];
 
+    /// <summary>The OpenID Connect issuers whose identities may sign in, one entry per issuer.</summary>
+    public IReadOnlyList<TrustedIssuer> TrustedIssuers { get; init; } = [];
+
     /// <summary>What the workspace has bought. Default <see cref="WorkspaceLicense.None"/>.</summary>
     public WorkspaceLicense License { get; init; } = WorkspaceLicense.None;
 
-    /// <summary>Whether both snapshots hold the same values, collaborators and signup domains in the same order.</summary>
+    /// <summary>Whether both snapshots hold the same values, collaborators, signup domains and issuers in the same order.</summary>
     /// <param name="other">The other snapshot.</param>
     /// <returns>Whether they are equal.</returns>
     public bool Equals(WorkspaceRecord? other) =>
@@ -30,7 +33,8 @@ public sealed record WorkspaceRecord
             && Version == other.Version
             && License == other.License
             && Collaborators.SequenceEqual(other.Collaborators)
-            && SignupDomains.SequenceEqual(other.SignupDomains));
+            && SignupDomains.SequenceEqual(other.SignupDomains)
+            && TrustedIssuers.SequenceEqual(other.TrustedIssuers));
 
     /// <summary>A hash consistent with <see cref="Equals(WorkspaceRecord?)"/>.</summary>
     /// <returns>The hash.</returns>

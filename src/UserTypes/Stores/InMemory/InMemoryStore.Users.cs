@@ -3,10 +3,10 @@ namespace UserTypes.Stores;
 internal sealed partial class InMemoryStore
 {
     public Task<UserStoreResult> CreateAsync(StoredUser user, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion: null, seatLimit, consumedTokenId, audit, cancellationToken);
+        Write(user, expectedVersion: null, seatLimit, consumedTokenId, link: null, audit, cancellationToken);
 
     public Task<UserStoreResult> UpdateAsync(StoredUser user, long expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
-        Write(user, expectedVersion, seatLimit, consumedTokenId, audit, cancellationToken);
+        Write(user, expectedVersion, seatLimit, consumedTokenId, link: null, audit, cancellationToken);
 
     public Task<UserStoreResult> SetAnonymousAsync(StoredUser user, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
@@ -63,6 +63,7 @@ internal sealed partial class InMemoryStore
             tenant.Attempts.Remove(LoginAttemptKeys.ForAccount(userId));
             tenant.Sessions.Remove(userId);
             tenant.RemoveApiKeysOf(userId);
+            tenant.RemoveIdentitiesOf(userId);
             tenant.Append(audit);
         }
 
@@ -151,7 +152,9 @@ internal sealed partial class InMemoryStore
         return Task.FromResult<ReclassificationReport?>(report);
     }
 
-    private Task<UserStoreResult> Write(StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    // A new account's identity link, if any, is written with it or not at all.
+    private Task<UserStoreResult> Write(
+        StoredUser user, long? expectedVersion, int? seatLimit, string? consumedTokenId, StoredIdentityLink? link, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var account = user.Account;
@@ -165,6 +168,7 @@ internal sealed partial class InMemoryStore
                 _ when consumedTokenId is not null && token is null => UserStoreResult.TokenUsed,
                 (null, not null) => UserStoreResult.Conflict,
                 ({ } expected, _) when previous?.Account.Version != expected => UserStoreResult.Conflict,
+                _ when link is not null && tenant.Identities.ContainsKey((link.Issuer, link.Subject)) => UserStoreResult.IdentityTaken,
                 _ when tenant.Clash(user, except: account.Id) is { } clash => clash,
                 _ when !SeatGate.Admits(tenant.Seats, previous?.Account, account, seatLimit) => UserStoreResult.SeatLimitReached,
                 _ when previous is not null && AdministratorGate.Removes(previous, user) && tenant.EnabledAdministrators(except: account.Id) == 0 => UserStoreResult.LastAdministrator,
@@ -177,6 +181,11 @@ internal sealed partial class InMemoryStore
 
             tenant.Write(user, previous);
             token?.Usable = false;
+            if (link is not null)
+            {
+                tenant.Identities.Add((link.Issuer, link.Subject), link);
+            }
+
             tenant.Append(audit);
         }
 
@@ -204,6 +213,9 @@ internal sealed partial class InMemoryStore
         // By key id.
         public Dictionary<string, StoredApiKey> ApiKeys { get; } = new(StringComparer.Ordinal);
 
+        // By issuer and subject.
+        public Dictionary<(string Issuer, string Subject), StoredIdentityLink> Identities { get; } = [];
+
         public SeatCounts Seats { get; private set; }
 
         public long ClassifiedVersion { get; set; }
@@ -218,6 +230,14 @@ internal sealed partial class InMemoryStore
             foreach (var key in ApiKeys.Values.Where(key => key.UserId == userId && except?.Contains(key) != true).ToList())
             {
                 ApiKeys.Remove(key.Id);
+            }
+        }
+
+        public void RemoveIdentitiesOf(string userId)
+        {
+            foreach (var link in Identities.Values.Where(link => link.UserId == userId).ToList())
+            {
+                Identities.Remove((link.Issuer, link.Subject));
             }
         }
 

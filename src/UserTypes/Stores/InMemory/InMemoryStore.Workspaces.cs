@@ -53,6 +53,7 @@ internal sealed partial class InMemoryStore
         Version = current.Version + 1,
         Collaborators = Upsert(current.Collaborators, change.RemovedCollaborators, change.UpsertedCollaborators, c => c.Email),
         SignupDomains = Upsert(current.SignupDomains, change.RemovedSignupDomains, change.UpsertedSignupDomains, d => d.Domain),
+        TrustedIssuers = Upsert(current.TrustedIssuers, change.RemovedTrustedIssuers, change.UpsertedTrustedIssuers, i => i.Issuer),
         License = change.License ?? current.License,
     };
 
