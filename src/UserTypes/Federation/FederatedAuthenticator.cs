@@ -202,18 +202,21 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
     private static AccessDeniedException SessionEnded() =>
         new(null, "the account was disabled or changed since it signed in (its security stamp moved); sign in again.");
 
-    // A trusted address that changed is written to the account: a classified account is typed by it anew, through the
-    // seat gate; an assigned one keeps its type. A classified account only follows an issuer that speaks for the domain:
-    // an address it merely verified would be classified by the workspace's rule the next time the workspace changes.
-    // Null when another write landed first (the caller reads again).
+    // A trusted address that changed is written to the account whose address is the identity's: one the identity is
+    // the only way into (no password, no other identity); an account the person also opens otherwise keeps the address
+    // they gave it. A classified account is typed by the new address anew, through the seat gate; an assigned one keeps
+    // its type. A classified account only follows an issuer that speaks for the domain: an address it merely verified
+    // would be classified by the workspace's rule the next time the workspace changes. Null when another write landed
+    // first (the caller reads again).
     private async Task<UserAccount?> FollowAddressAsync(WorkspaceLookup lookup, StoredUser linked, AddressTrust trust, EmailAddress? address, CancellationToken cancellationToken)
     {
         var account = linked.Account;
         var follows = address is not null
             && address.Value != account.Email
             && account.Enabled
-            && account.UserType != UserType.Anonymous
-            && (trust == AddressTrust.DomainAuthority || (trust == AddressTrust.VerifiedMailbox && account.UserTypeSource == UserTypeSource.Assigned));
+            && linked.PasswordHash.Length == 0
+            && (trust == AddressTrust.DomainAuthority || (trust == AddressTrust.VerifiedMailbox && account.UserTypeSource == UserTypeSource.Assigned))
+            && (await _identities.ListIdentitiesAsync(account.WorkspaceId, account.Id, cancellationToken).ConfigureAwait(false)).Count == 1;
         if (!follows)
         {
             return account;

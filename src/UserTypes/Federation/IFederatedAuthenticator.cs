@@ -14,8 +14,9 @@ public interface IFederatedAuthenticator
     /// <summary>
     /// Signs an identity in to the account it is linked to; or, for a new identity, creates its account where the issuer
     /// allows it, or answers <see cref="FederatedSignInStatus.LinkRequired"/> when an account already holds its address
-    /// (then nothing is written). A trusted address that changed is written to the linked account, which a classified
-    /// account follows through the seat gate.
+    /// (then nothing is written). A trusted address that changed is written to an account the identity alone opens (no
+    /// password, no other identity), and a classified one is typed by it anew through the seat gate; an identity never
+    /// moves to another account.
     /// </summary>
     /// <param name="workspaceId">The workspace, as the host carried it through the sign-in (never from the callback's request).</param>
     /// <param name="identity">The validated identity.</param>
