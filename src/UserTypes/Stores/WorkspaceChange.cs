@@ -2,7 +2,8 @@ namespace UserTypes.Stores;
 
 /// <summary>
 /// One atomic change to a workspace, applied by <see cref="IWorkspaceStore.TryApplyAsync"/> only when the
-/// workspace is still at <see cref="ExpectedVersion"/>. Removals are applied before upserts.
+/// workspace is still at <see cref="ExpectedVersion"/>. Removals are applied before upserts; an upserted entry already
+/// present keeps its place, and new ones are appended.
 /// </summary>
 /// <param name="WorkspaceId">The workspace to change.</param>
 /// <param name="ExpectedVersion">The <see cref="WorkspaceRecord.Version"/> the change was computed from.</param>

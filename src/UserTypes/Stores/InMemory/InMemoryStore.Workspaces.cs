@@ -57,12 +57,25 @@ internal sealed partial class InMemoryStore
         License = change.License ?? current.License,
     };
 
+    // An upserted item already present keeps its place, as the relational stores' ON CONFLICT DO UPDATE keeps its row;
+    // new ones are appended.
     private static List<T> Upsert<T>(IReadOnlyList<T> current, IReadOnlyList<string> removed, IReadOnlyList<T> upserted, Func<T, string> key)
     {
-        var replaced = new HashSet<string>(removed, StringComparer.Ordinal);
-        replaced.UnionWith(upserted.Select(key));
-        var result = current.Where(item => !replaced.Contains(key(item))).ToList();
-        result.AddRange(upserted);
+        var gone = new HashSet<string>(removed, StringComparer.Ordinal);
+        var result = current.Where(item => !gone.Contains(key(item))).ToList();
+        foreach (var item in upserted)
+        {
+            var index = result.FindIndex(existing => key(existing) == key(item));
+            if (index < 0)
+            {
+                result.Add(item);
+            }
+            else
+            {
+                result[index] = item;
+            }
+        }
+
         return result;
     }
 }
