@@ -19,13 +19,21 @@ internal static class FederatedClaims
         ("tid", "http://schemas.microsoft.com/identity/claims/tenantid"),
     ];
 
-    /// <summary>The identity, or <see langword="null"/> when the principal names no subject.</summary>
+    /// <summary>The identity, or <see langword="null"/> when the principal holds no subject the token's issuer wrote.</summary>
     /// <param name="principal">The ticket's principal.</param>
+    /// <param name="localIssuer">
+    /// The scheme's own claims issuer (its <c>ClaimsIssuer</c>, the scheme name by default), under which the handler adds
+    /// what it maps from the user-info endpoint, a <c>sub</c> included: never the token's issuer.
+    /// </param>
     /// <returns>The identity.</returns>
-    public static FederatedIdentity? Read(ClaimsPrincipal principal)
+    public static FederatedIdentity? Read(ClaimsPrincipal principal, string? localIssuer)
     {
-        var subject = principal.FindFirst("sub") ?? principal.FindFirst(ClaimTypes.NameIdentifier);
-        if (subject is null || string.IsNullOrEmpty(subject.Issuer) || subject.Issuer == ClaimsIdentity.DefaultIssuer)
+        var subject = principal.Claims.FirstOrDefault(claim =>
+            claim.Type is "sub" or ClaimTypes.NameIdentifier
+            && !string.IsNullOrEmpty(claim.Issuer)
+            && claim.Issuer != ClaimsIdentity.DefaultIssuer
+            && claim.Issuer != localIssuer);
+        if (subject is null)
         {
             return null;
         }

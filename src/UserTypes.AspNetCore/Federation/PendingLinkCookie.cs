@@ -10,8 +10,10 @@ namespace UserTypes.AspNetCore;
 /// </summary>
 internal static class PendingLinkCookie
 {
-    /// <summary>The cookie's name.</summary>
-    public const string Name = ".UserTypes.PendingLink";
+    // Over https the __Host- prefix: the browser takes it only from this very host, with Secure and Path=/, so no sibling
+    // subdomain can plant one. Plain http is for a developer's own machine only, where no prefix can hold.
+    private const string SecureName = "__Host-UserTypes.PendingLink";
+    private const string LocalName = ".UserTypes.PendingLink";
 
     /// <summary>How long the person has to sign in to the account and link.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -21,20 +23,13 @@ internal static class PendingLinkCookie
     public static void Write(HttpContext context, string workspaceId, FederatedIdentity identity)
     {
         var payload = JsonSerializer.Serialize(new Payload(workspaceId, identity.Issuer, identity.Subject, identity.Email, new Dictionary<string, string>(identity.Claims)));
-        context.Response.Cookies.Append(Name, Protector(context).Protect(payload, Lifetime), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = true,
-            SameSite = SameSiteMode.Lax,
-            IsEssential = true,
-            MaxAge = Lifetime,
-        });
+        context.Response.Cookies.Append(NameFor(context), Protector(context).Protect(payload, Lifetime), Options(context));
     }
 
     /// <summary>The pending identity and its workspace, or <see langword="null"/> when there is none, or it was tampered with or expired.</summary>
     public static (string WorkspaceId, FederatedIdentity Identity)? Read(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        if (!context.Request.Cookies.TryGetValue(NameFor(context), out var value) || string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -50,7 +45,20 @@ internal static class PendingLinkCookie
         }
     }
 
-    public static void Delete(HttpContext context) => context.Response.Cookies.Delete(Name, new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    public static void Delete(HttpContext context) => context.Response.Cookies.Delete(NameFor(context), Options(context));
+
+    private static string NameFor(HttpContext context) => context.Request.IsHttps ? SecureName : LocalName;
+
+    // Lax: the form_post callback that writes it is a cross-site POST, and the link page that reads it is a top-level GET.
+    private static CookieOptions Options(HttpContext context) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        IsEssential = true,
+        MaxAge = Lifetime,
+    };
 
     private static ITimeLimitedDataProtector Protector(HttpContext context) =>
         UserTypesHttpContextExtensions.Service<IDataProtectionProvider>(context).CreateProtector(Purpose).ToTimeLimitedDataProtector();

@@ -70,8 +70,13 @@ public static class UserTypesFederatedHttpContextExtensions
         }
 
         var user = await Service<IAuthenticator>(context).AuthenticateAsync(pending.WorkspaceId, credentials, ClientKind.WebApplication, context.RequestAborted).ConfigureAwait(false);
-        var account = await Service<IUserDirectory>(context).FindByUserNameAsync(pending.WorkspaceId, user.UserName, context.RequestAborted).ConfigureAwait(false);
-        if (account?.Id != user.UserId || !string.Equals(account.Email, pending.Identity.Email, StringComparison.OrdinalIgnoreCase))
+
+        // The directory canonicalises the address as it stored it (case, international domains): the account that holds
+        // it must be the one whose password was given.
+        var holder = pending.Identity.Email is { } email
+            ? await Service<IUserDirectory>(context).FindByEmailAsync(pending.WorkspaceId, email, context.RequestAborted).ConfigureAwait(false)
+            : null;
+        if (holder?.Id != user.UserId)
         {
             return null;
         }

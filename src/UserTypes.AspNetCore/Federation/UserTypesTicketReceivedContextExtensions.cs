@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using UserTypes;
 using UserTypes.AspNetCore;
 
@@ -13,8 +14,9 @@ public static class UserTypesTicketReceivedContextExtensions
     /// (its <c>SignInScheme</c>, a cookie scheme with <c>ValidateUserTypesSession</c>). When an account already holds the
     /// identity's address, the identity is kept in a protected, short-lived cookie and the browser is sent to
     /// <paramref name="linkPath"/>, where the person signs in to that account and links it
-    /// (<see cref="UserTypesFederatedHttpContextExtensions.LinkFederatedIdentityAsync"/>). A refused sign-in fails the
-    /// ticket, which the scheme's <c>OnRemoteFailure</c> sees.
+    /// (<see cref="UserTypesFederatedHttpContextExtensions.LinkFederatedIdentityAsync"/>). A sign-in the library refuses
+    /// (an untrusted issuer, no free seat, ...) signs nobody in: it goes to the scheme's <c>OnRemoteFailure</c>, and is
+    /// thrown as an <see cref="AuthenticationFailureException"/> when that handles nothing, as the handler's own failures are.
     /// </summary>
     /// <remarks>
     /// Call it from <c>OpenIdConnectEvents.OnTicketReceived</c>, which runs once per sign-in after every protocol check
@@ -36,13 +38,13 @@ public static class UserTypesTicketReceivedContextExtensions
         var http = context.HttpContext;
         if (context.Properties?.Items.TryGetValue(UserTypesFederatedHttpContextExtensions.WorkspaceItem, out var workspaceId) != true || string.IsNullOrEmpty(workspaceId))
         {
-            context.Fail("The sign-in carries no workspace: begin it with HttpContext.ChallengeFederatedAsync.");
+            await RefuseAsync(context, new AuthenticationFailureException("The sign-in carries no workspace: begin it with HttpContext.ChallengeFederatedAsync.")).ConfigureAwait(false);
             return;
         }
 
-        if (context.Principal is null || FederatedClaims.Read(context.Principal) is not { } identity)
+        if (context.Principal is null || FederatedClaims.Read(context.Principal, context.Options.ClaimsIssuer ?? context.Scheme.Name) is not { } identity)
         {
-            context.Fail("The validated token names no subject.");
+            await RefuseAsync(context, new AuthenticationFailureException("The validated token names no subject.")).ConfigureAwait(false);
             return;
         }
 
@@ -52,9 +54,10 @@ public static class UserTypesTicketReceivedContextExtensions
             result = await UserTypesHttpContextExtensions.Service<IFederatedAuthenticator>(http)
                 .SignInAsync(workspaceId, identity, ClientKind.WebApplication, http.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is AuthenticationFailedException or SeatLimitExceededException)
+        catch (Exception exception) when (exception is UserTypesException or ArgumentException)
         {
-            context.Fail(exception);
+            // A refusal, or a token whose issuer or subject UserTypes does not accept (an issuer that is no https URL).
+            await RefuseAsync(context, exception).ConfigureAwait(false);
             return;
         }
 
@@ -68,5 +71,29 @@ public static class UserTypesTicketReceivedContextExtensions
 
         var session = await UserTypesHttpContextExtensions.Service<IUserSessions>(http).StartAsync(user, http.RequestAborted).ConfigureAwait(false);
         context.Principal = session.ToClaimsPrincipal();
+    }
+
+    // The remote handler signs in whatever principal OnTicketReceived leaves unless it is handled or skipped; a failed
+    // result does not stop it. So a refusal goes to the scheme's OnRemoteFailure as the handler's own failures do, and
+    // one nobody handles is thrown, as the handler throws it.
+    private static async Task RefuseAsync(TicketReceivedContext context, Exception failure)
+    {
+        var events = context.Options.EventsType is { } type
+            ? (RemoteAuthenticationEvents)context.HttpContext.RequestServices.GetRequiredService(type)
+            : context.Options.Events;
+        var remote = new RemoteFailureContext(context.HttpContext, context.Scheme, context.Options, failure) { Properties = context.Properties };
+        await events.RemoteFailure(remote).ConfigureAwait(false);
+        if (remote.Result?.Handled == true)
+        {
+            context.HandleResponse();
+        }
+        else if (remote.Result?.Skipped == true)
+        {
+            context.SkipHandler();
+        }
+        else
+        {
+            throw new AuthenticationFailureException("An error was encountered while handling the remote login.", remote.Failure ?? failure);
+        }
     }
 }

@@ -19,8 +19,9 @@ internal static class PersonalData
 
     /// <summary>The account's personal data as indented JSON.</summary>
     /// <param name="account">The account.</param>
+    /// <param name="identities">The federated identities linked to it.</param>
     /// <returns>The JSON.</returns>
-    public static string Export(UserAccount account) => JsonSerializer.Serialize(
+    public static string Export(UserAccount account, IReadOnlyList<StoredIdentityLink> identities) => JsonSerializer.Serialize(
         new Document(
             account.Id,
             account.WorkspaceId,
@@ -35,7 +36,8 @@ internal static class PersonalData
             account.Rights.DataRights.OrderBy(entry => entry.Key, StringComparer.Ordinal).ToDictionary(entry => entry.Key, entry => entry.Value.ToString()),
             account.CreatedAt,
             account.AccessFailedCount,
-            account.LockoutEnd),
+            account.LockoutEnd,
+            [.. identities.Select(link => new LinkedIdentity(link.Issuer, link.Subject, link.CreatedAt))]),
         Json);
 
     private sealed record Document(
@@ -52,5 +54,9 @@ internal static class PersonalData
         Dictionary<string, string> DataRights,
         DateTimeOffset CreatedAt,
         int FailedLoginsSinceLastSuccess,
-        DateTimeOffset? LockedOutUntil);
+        DateTimeOffset? LockedOutUntil,
+        LinkedIdentity[] LinkedIdentities);
+
+    // An identity from an OpenID Connect provider that signs in to the account: the provider's id for the person is theirs.
+    private sealed record LinkedIdentity(string Issuer, string Subject, DateTimeOffset LinkedAt);
 }

@@ -72,7 +72,7 @@ internal sealed partial class UserDirectory
     {
         var account = await FindByIdAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false)
             ?? throw new AccountNotFoundException(workspaceId, userId);
-        return PersonalData.Export(account);
+        return PersonalData.Export(account, await identities.ListIdentitiesAsync(workspaceId, userId, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task DeleteAsync(string workspaceId, string userId, CancellationToken cancellationToken = default)

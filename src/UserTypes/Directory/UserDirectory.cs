@@ -12,6 +12,7 @@ internal sealed partial class UserDirectory(
     IUserClassificationStore seats,
     PasswordAttempts attempts,
     IAccountTokenStore tokens,
+    IFederatedIdentityStore identities,
     IEnumerable<IAccountMailer> mailers,
     WorkspaceLookupCache workspaces,
     Reclassifier reclassifier,

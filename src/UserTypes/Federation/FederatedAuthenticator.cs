@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -58,18 +57,24 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
             {
                 // A link outlives nothing: deleting an account deletes its links. One read between the two is retried.
                 if (await _users.FindByIdAsync(workspaceId, linkedId, cancellationToken).ConfigureAwait(false) is not { } linked
-                    || await FollowAddressAsync(lookup, linked, trust, address, cancellationToken).ConfigureAwait(false) is not { } account)
+                    || await FollowAddressAsync(lookup, linked, trust, address, client, cancellationToken).ConfigureAwait(false) is not { } account)
                 {
                     continue;
                 }
 
-                ThrowIfNotAllowed(lookup.Workspace, account, account.UserType, trust, client);
                 return Succeeded(workspaceId, FederatedSignInStatus.SignedIn, _rights.UserOf(account, provenByCredentials: true), trust, client);
             }
 
-            // Never linked by address: whoever holds the address proves it by signing in to that account first.
+            // Never linked by address: whoever holds the address proves it by signing in to that account first. The holder
+            // may be this very identity's account, made by its parallel first sign-in since the link was read: then the
+            // link is there now.
             if (address is not null && await _users.FindByEmailAsync(workspaceId, address.Value, cancellationToken).ConfigureAwait(false) is not null)
             {
+                if (await _identities.FindIdentityAsync(workspaceId, identity.Issuer, identity.Subject, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    continue;
+                }
+
                 return LinkRequired(workspaceId, trust);
             }
 
@@ -87,12 +92,16 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
                     var created = caughtUp ? await _users.FindByIdAsync(workspaceId, provisioned.User.Account.Id, CancellationToken.None).ConfigureAwait(false) : null;
                     return Succeeded(workspaceId, FederatedSignInStatus.Provisioned, _rights.UserOf((created ?? provisioned.User).Account, provenByCredentials: true), trust, client);
                 case UserStoreResult.EmailTaken:
-                    // Another sign-in or sign-up took the address meanwhile.
-                    return LinkRequired(workspaceId, trust);
+                    // Another sign-in or sign-up took the address meanwhile (perhaps this identity's own, in parallel):
+                    // read again, to sign in to it or to ask for a link.
+                    continue;
                 case UserStoreResult.SeatLimitReached:
                     _metrics.FederatedSignIn("SeatLimitExceeded", trust);
                     var type = provisioned.User.Account.UserType;
                     throw new SeatLimitExceededException(workspaceId, type, LicenseGate.SeatLimit(lookup.Workspace.License, type).GetValueOrDefault());
+                case UserStoreResult.UserNameTaken:
+                    // Both the address and the name made for the identity are other accounts' names: nothing to retry.
+                    throw new UserNameTakenException(workspaceId, provisioned.User.Account.UserName);
                 default:
                     // The same identity's first sign-in in parallel won (IdentityTaken), or an id clashed (Conflict):
                     // read again, and sign in to the account it made.
@@ -107,11 +116,7 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
     {
         ArgumentNullException.ThrowIfNull(actor);
         ThrowIfInvalid(identity, nameof(identity));
-        if (!actor.ProvenByCredentials)
-        {
-            // A stolen cookie must not become a lasting way in: linking takes a sign-in made in this very flow.
-            throw new AccessDeniedException(null, "linking an identity takes a sign-in made just now (IAuthenticator.AuthenticateAsync), not a session read back from a cookie.");
-        }
+        ThrowIfNotProvenJustNow(actor);
 
         var lookup = await FindWorkspaceAsync(actor.WorkspaceId, client, cancellationToken).ConfigureAwait(false);
         var stored = await FindOwnAccountAsync(actor, cancellationToken).ConfigureAwait(false);
@@ -154,10 +159,7 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
         ArgumentNullException.ThrowIfNull(actor);
         IssuerName.ThrowIfInvalid(issuer, nameof(issuer));
         ThrowIfInvalidSubject(subject, nameof(subject));
-        if (actor.ApiKeyId is not null)
-        {
-            throw new AccessDeniedException(null, "an API key cannot change how its account signs in.");
-        }
+        ThrowIfNotProvenJustNow(actor);
 
         await FindWorkspaceAsync(actor.WorkspaceId, ClientKind.WebApplication, cancellationToken).ConfigureAwait(false);
         var account = (await FindOwnAccountAsync(actor, cancellationToken).ConfigureAwait(false)).Account;
@@ -172,10 +174,19 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
         }
     }
 
-    // A user name for an identity whose address is not trusted, or whose address is someone's user name already: stable
-    // for the identity, and no address, so it squats none.
-    internal static string GeneratedUserName(FederatedIdentity identity) =>
-        "federated-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.Issuer + "\n" + identity.Subject)).AsSpan(0, 12));
+    // A user name for an identity whose address is not kept, or whose address is someone's user name already: no address,
+    // so it squats none, and random, so nobody can take it first (the link, not the name, finds the account).
+    internal static string GeneratedUserName() => "federated-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    // A stolen cookie or key must not change how an account signs in: linking and unlinking take a sign-in made in this
+    // very flow, with a password or a linked identity.
+    private static void ThrowIfNotProvenJustNow(AuthenticatedUser actor)
+    {
+        if (!actor.ProvenByCredentials || actor.ApiKeyId is not null)
+        {
+            throw new AccessDeniedException(null, "changing how an account signs in takes a sign-in made just now (IAuthenticator.AuthenticateAsync or SignInAsync), not a session read back from a cookie or an API key.");
+        }
+    }
 
     private static string LinkedSummary(string userId, string issuer) => $"Account {userId} linked an identity from {issuer}.";
 
@@ -205,17 +216,16 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
     // A trusted address that changed is written to the account whose address is the identity's: one the identity is
     // the only way into (no password, no other identity); an account the person also opens otherwise keeps the address
     // they gave it. A classified account is typed by the new address anew, through the seat gate; an assigned one keeps
-    // its type. A classified account only follows an issuer that speaks for the domain: an address it merely verified
-    // would be classified by the workspace's rule the next time the workspace changes. Null when another write landed
-    // first (the caller reads again).
-    private async Task<UserAccount?> FollowAddressAsync(WorkspaceLookup lookup, StoredUser linked, AddressTrust trust, EmailAddress? address, CancellationToken cancellationToken)
+    // its type. The account as it would be is checked against the gate first, so a refused sign-in writes nothing.
+    // Null when another write landed first (the caller reads again).
+    private async Task<UserAccount?> FollowAddressAsync(
+        WorkspaceLookup lookup, StoredUser linked, AddressTrust trust, EmailAddress? address, ClientKind client, CancellationToken cancellationToken)
     {
         var account = linked.Account;
+        ThrowIfNotAllowed(lookup.Workspace, account, account.UserType, trust, client);
         var follows = address is not null
             && address.Value != account.Email
-            && account.Enabled
             && linked.PasswordHash.Length == 0
-            && (trust == AddressTrust.DomainAuthority || (trust == AddressTrust.VerifiedMailbox && account.UserTypeSource == UserTypeSource.Assigned))
             && (await _identities.ListIdentitiesAsync(account.WorkspaceId, account.Id, cancellationToken).ConfigureAwait(false)).Count == 1;
         if (!follows)
         {
@@ -236,6 +246,7 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
                 Version = account.Version + 1,
             },
         });
+        ThrowIfNotAllowed(lookup.Workspace, account, type, trust, client);
         var limit = LicenseGate.SeatLimit(lookup.Workspace.License, type);
         var entries = _audit.Changed(linked, changed, account.Id);
         switch (await _users.UpdateAsync(changed, account.Version, limit, consumedTokenId: null, entries, cancellationToken).ConfigureAwait(false))
@@ -273,7 +284,7 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
         var limit = LicenseGate.SeatLimit(workspace.License, type);
         var result = UserStoreResult.UserNameTaken;
         StoredUser? user = null;
-        string[] userNames = address is null ? [GeneratedUserName(identity)] : [address.Value, GeneratedUserName(identity)];
+        string[] userNames = address is null ? [GeneratedUserName()] : [address.Value, GeneratedUserName()];
         foreach (var userName in userNames)
         {
             user = _rights.WithAdministrator(new StoredUser

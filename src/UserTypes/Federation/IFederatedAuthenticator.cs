@@ -30,6 +30,9 @@ public interface IFederatedAuthenticator
     /// <see cref="AuthenticationFailureReason.UntrustedIssuer"/> or <see cref="AuthenticationFailureReason.ProvisioningDisabled"/>).
     /// </exception>
     /// <exception cref="SeatLimitExceededException">The account to create, or to re-type, has no free seat. Nothing was written.</exception>
+    /// <exception cref="UserNameTakenException">
+    /// The account to create would have a user name other accounts hold (its address, then one made from the identity).
+    /// </exception>
     Task<FederatedSignInResult> SignInAsync(string workspaceId, FederatedIdentity identity, ClientKind client, CancellationToken cancellationToken = default);
 
     /// <summary>

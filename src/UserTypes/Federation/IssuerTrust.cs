@@ -38,7 +38,11 @@ internal static class IssuerTrust
     /// <summary>How far the issuer's word on the identity's address goes.</summary>
     /// <param name="issuer">The workspace's entry for the identity's issuer.</param>
     /// <param name="identity">The identity.</param>
-    /// <returns>The trust, and the canonical address unless the trust is <see cref="AddressTrust.None"/>.</returns>
+    /// <returns>
+    /// The trust, and the canonical address only under <see cref="AddressTrust.DomainAuthority"/>: an address is kept,
+    /// looked up or followed only on the word of an issuer that speaks for its domain. Any other issuer's admin may mark
+    /// any address verified, and an address it could put on an account would squat it, or lead its owner to a link page.
+    /// </returns>
     public static (AddressTrust Trust, EmailAddress? Address) Evaluate(TrustedIssuer issuer, FederatedIdentity identity)
     {
         if (identity.Email is null || !EmailAddress.TryParse(identity.Email, out var address))
@@ -62,7 +66,7 @@ internal static class IssuerTrust
             IssuerKind.MicrosoftEntraMultiTenant when IsTrue(identity, EmailDomainOwnerVerifiedClaim) => AddressTrust.DomainAuthority,
             _ => AddressTrust.None,
         };
-        return (trust, trust == AddressTrust.None ? null : address);
+        return (trust, trust == AddressTrust.DomainAuthority ? address : null);
     }
 
     private static bool IsTrue(FederatedIdentity identity, string claim) =>

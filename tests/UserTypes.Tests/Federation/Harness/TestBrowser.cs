@@ -8,7 +8,8 @@ using Microsoft.Extensions.Primitives;
 namespace UserTypes.Tests.Federation.Harness;
 
 /// <summary>
-/// A browser over in-memory servers: each request goes to the <see cref="TestServer"/> of its host, cookies are kept in
+/// A browser over in-memory servers: each request goes to the <see cref="TestServer"/> whose base address it is under
+/// (the deepest, as providers may share a host under paths of their own, as Entra ID's tenants do), cookies are kept in
 /// one <see cref="CookieContainer"/> by host and path as a browser keeps them, redirects are followed across hosts, and a
 /// form_post page (a form that its script submits) is posted to its action with its hidden fields. Every request sent
 /// is kept in <see cref="History"/>, from where a test can replay it, and a test can tamper with the requests to an
@@ -19,17 +20,18 @@ internal sealed class TestBrowser : IDisposable
     // Far more than a sign-in takes (login, provider, callback, /me), few enough to stop a loop at once.
     private const int MaxHops = 20;
 
-    private readonly Dictionary<string, HttpMessageInvoker> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(Uri BaseAddress, HttpMessageInvoker Invoker)> _servers = [];
     private readonly List<(string Endpoint, Func<Uri, Uri> Tamper)> _tampering = [];
+    private readonly List<(string Endpoint, Action<HttpRequestMessage> Tamper)> _requestTampering = [];
     private readonly List<BrowserRequest> _history = [];
     private readonly HtmlParser _parser = new();
 
-    /// <summary>A browser that reaches the hosts of <paramref name="servers"/>, each at its base address, and no other.</summary>
+    /// <summary>A browser that reaches <paramref name="servers"/>, each below its base address, and nothing else.</summary>
     public TestBrowser(params IEnumerable<TestServer> servers)
     {
         foreach (var server in servers)
         {
-            _hosts.Add(server.BaseAddress.Authority, new HttpMessageInvoker(server.CreateHandler()));
+            _servers.Add((server.BaseAddress, new HttpMessageInvoker(server.CreateHandler())));
         }
     }
 
@@ -39,6 +41,9 @@ internal sealed class TestBrowser : IDisposable
 
     /// <summary>Opens <paramref name="uri"/> and follows where it leads; the answer is the last response, unread.</summary>
     public Task<HttpResponseMessage> NavigateAsync(Uri uri) => FollowAsync(HttpMethod.Get, uri, [], cookie: null);
+
+    /// <summary>Submits a form of <paramref name="fields"/> to <paramref name="uri"/> and follows where it leads.</summary>
+    public Task<HttpResponseMessage> PostAsync(Uri uri, params IReadOnlyList<KeyValuePair<string, string>> fields) => FollowAsync(HttpMethod.Post, uri, fields, cookie: null);
 
     /// <summary>
     /// Sends <paramref name="request"/> again and follows where it leads: with the cookies the browser holds now, as a
@@ -51,6 +56,9 @@ internal sealed class TestBrowser : IDisposable
     /// <summary>Rewrites every request to <paramref name="endpoint"/> (scheme, host and path; any query) before it is sent.</summary>
     public void Tamper(Uri endpoint, Func<Uri, Uri> tamper) => _tampering.Add((endpoint.GetLeftPart(UriPartial.Path), tamper));
 
+    /// <summary>Edits every request to <paramref name="endpoint"/> (its headers, say) once it is built, before it is sent.</summary>
+    public void TamperRequest(Uri endpoint, Action<HttpRequestMessage> tamper) => _requestTampering.Add((endpoint.GetLeftPart(UriPartial.Path), tamper));
+
     /// <summary><paramref name="uri"/> with its query parameters edited by <paramref name="edit"/>.</summary>
     public static Uri EditQuery(Uri uri, Action<Dictionary<string, StringValues>> edit)
     {
@@ -61,9 +69,9 @@ internal sealed class TestBrowser : IDisposable
 
     public void Dispose()
     {
-        foreach (var host in _hosts.Values)
+        foreach (var (_, invoker) in _servers)
         {
-            host.Dispose();
+            invoker.Dispose();
         }
     }
 
@@ -105,16 +113,18 @@ internal sealed class TestBrowser : IDisposable
     {
         foreach (var (endpoint, tamper) in _tampering)
         {
-            if (string.Equals(uri.GetLeftPart(UriPartial.Path), endpoint, StringComparison.OrdinalIgnoreCase))
+            if (IsEndpoint(uri, endpoint))
             {
                 uri = tamper(uri);
             }
         }
 
-        if (!_hosts.TryGetValue(uri.Authority, out var host))
-        {
-            throw new InvalidOperationException($"The browser was sent to {uri}, a host it has no server for.");
-        }
+        var host = _servers
+            .Where(server => string.Equals(uri.GetLeftPart(UriPartial.Authority), server.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
+                && uri.AbsolutePath.StartsWith(server.BaseAddress.AbsolutePath, StringComparison.Ordinal))
+            .OrderByDescending(server => server.BaseAddress.AbsolutePath.Length)
+            .Select(server => server.Invoker)
+            .FirstOrDefault() ?? throw new InvalidOperationException($"The browser was sent to {uri}, where it has no server.");
 
         using var request = new HttpRequestMessage(method, uri);
         if (method == HttpMethod.Post)
@@ -126,6 +136,14 @@ internal sealed class TestBrowser : IDisposable
         if (cookie.Length > 0)
         {
             request.Headers.Add("Cookie", cookie);
+        }
+
+        foreach (var (endpoint, tamper) in _requestTampering)
+        {
+            if (IsEndpoint(uri, endpoint))
+            {
+                tamper(request);
+            }
         }
 
         var response = await host.SendAsync(request, CancellationToken.None);
@@ -141,6 +159,8 @@ internal sealed class TestBrowser : IDisposable
         _history.Add(new BrowserRequest(method, uri, form, cookie, response.StatusCode));
         return response;
     }
+
+    private static bool IsEndpoint(Uri uri, string endpoint) => string.Equals(uri.GetLeftPart(UriPartial.Path), endpoint, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The form a browser would post from <paramref name="response"/>'s page without anyone clicking: the page's only

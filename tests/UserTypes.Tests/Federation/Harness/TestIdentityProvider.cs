@@ -15,8 +15,9 @@ namespace UserTypes.Tests.Federation.Harness;
 
 /// <summary>
 /// An OpenID provider in memory: OpenIddict's server on a <see cref="TestServer"/> whose base address is the issuer.
-/// It serves discovery, the key set, the authorization endpoint (which signs in <see cref="SignInAs"/>'s person at once,
-/// with no login page) and the token endpoint, for the authorization code flow with PKCE only.
+/// It serves discovery, the key set, the authorization endpoint (which signs in <see cref="SignInAs(TestPerson)"/>'s
+/// person at once, with no login page, or the person its <c>login_hint</c> names) and the token endpoint, for the
+/// authorization code flow with PKCE only.
 /// </summary>
 /// <remarks>
 /// OpenIddict runs in degraded mode, without its stores, so the checks those stores would make are made here: the
@@ -32,6 +33,7 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TestClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _redeemedCodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TestPerson> _people = new(StringComparer.Ordinal);
     private volatile TestPerson? _person;
     private int _codesIssued;
 
@@ -125,6 +127,28 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Whom the next authorization requests sign in, until another call.</summary>
     public void SignInAs(TestPerson person)
     {
+        ThrowIfUnsupportedClaims(person);
+        _person = person;
+    }
+
+    /// <summary>
+    /// Whom an authorization request with this <c>login_hint</c> signs in, whatever <see cref="SignInAs(TestPerson)"/>
+    /// says: as a person types their name at a real provider's login page, so that browsers signing in at the same time
+    /// can each be someone else.
+    /// </summary>
+    public void SignInAs(string loginHint, TestPerson person)
+    {
+        ThrowIfUnsupportedClaims(person);
+        _people[loginHint] = person;
+    }
+
+    /// <summary>A client of the provider's endpoints, as a relying party's back channel.</summary>
+    public HttpClient CreateBackchannel() => new(Server.CreateHandler()) { BaseAddress = Server.BaseAddress };
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static void ThrowIfUnsupportedClaims(TestPerson person)
+    {
         foreach (var (type, value) in person.ExtraClaims)
         {
             if (value is not (bool or int or long or string or JsonElement))
@@ -132,14 +156,7 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
                 throw new ArgumentException($"The claim '{type}' is a {value.GetType()}; a test person's claims are bool, int, long, string or JsonElement.", nameof(person));
             }
         }
-
-        _person = person;
     }
-
-    /// <summary>A client of the provider's endpoints, as a relying party's back channel.</summary>
-    public HttpClient CreateBackchannel() => new(Server.CreateHandler()) { BaseAddress = Server.BaseAddress };
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private ValueTask ValidateAuthorizationRequest(ValidateAuthorizationRequestContext context)
     {
@@ -159,7 +176,8 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
 
     private ValueTask HandleAuthorizationRequest(HandleAuthorizationRequestContext context)
     {
-        var person = _person ?? throw new InvalidOperationException($"{Issuer} was asked to sign someone in before a test called {nameof(SignInAs)}.");
+        var hinted = context.Request.LoginHint is { } hint && _people.TryGetValue(hint, out var named) ? named : null;
+        var person = hinted ?? _person ?? throw new InvalidOperationException($"{Issuer} was asked to sign someone in before a test called {nameof(SignInAs)}.");
         var identity = new ClaimsIdentity(nameof(TestIdentityProvider), Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, person.Subject);
         if (person.Email is not null)

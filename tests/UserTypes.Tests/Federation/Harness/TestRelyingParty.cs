@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -15,14 +16,19 @@ namespace UserTypes.Tests.Federation.Harness;
 /// <summary>
 /// The application that signs people in with the <see cref="TestIdentityProvider"/>s: cookie authentication plus one
 /// OpenID Connect scheme per provider (code flow, PKCE, form_post), on a <see cref="TestServer"/> at
-/// <see cref="BaseAddress"/>. <c>GET /login/{scheme}?workspace=w</c> starts a sign-in that comes back to <c>/me</c>, and
-/// <c>GET /me</c> answers the signed-in principal's claims as JSON, or 401.
+/// <see cref="BaseAddress"/>. <c>GET /login/{scheme}?workspace=w&amp;login_hint=h</c> starts a sign-in that comes back to
+/// <c>/me</c> (for workspace w, through <c>ChallengeFederatedAsync</c>, and as the person h when the provider knows that
+/// hint), <c>GET /me</c> answers the signed-in principal's claims as JSON, or 401, and <c>/link</c> is the link page of
+/// UserTypes' federated sign-in.
 /// </summary>
 internal sealed class TestRelyingParty : IAsyncDisposable
 {
-    public const string WorkspaceItem = "workspace";
+    /// <summary>The item of the sign-in's protected properties that carries the workspace.</summary>
+    public const string WorkspaceItem = UserTypesFederatedHttpContextExtensions.WorkspaceItem;
 
     public const string MePath = "/me";
+
+    public const string LinkPath = "/link";
 
     public static readonly Uri BaseAddress = new("https://app.example/");
 
@@ -39,7 +45,8 @@ internal sealed class TestRelyingParty : IAsyncDisposable
         // Keys in memory: nothing written under the home folder, and a cookie or state from one test means nothing to
         // another test's relying party.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie => options.ConfigureCookie?.Invoke(cookie));
         foreach (var (scheme, provider, client) in options.Providers)
         {
             var backchannel = provider.CreateBackchannel();
@@ -65,6 +72,16 @@ internal sealed class TestRelyingParty : IAsyncDisposable
                 oidc.RemoteSignOutPath = $"/signout-oidc-{scheme}";
                 oidc.Events = new OpenIdConnectEvents
                 {
+                    // The login page's hint, passed on as an application passes the name a person typed.
+                    OnRedirectToIdentityProvider = context =>
+                    {
+                        if (context.Request.Query["login_hint"] is [{ Length: > 0 } hint])
+                        {
+                            context.ProtocolMessage.LoginHint = hint;
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         _idTokens.Enqueue(context.SecurityToken.RawData);
@@ -88,15 +105,26 @@ internal sealed class TestRelyingParty : IAsyncDisposable
         _app = builder.Build();
         _app.UseAuthentication();
         options.ConfigureApp?.Invoke(_app);
-        _app.MapGet("/login/{scheme}", (string scheme, string? workspace) =>
-        {
-            var properties = new AuthenticationProperties { RedirectUri = MePath };
-            if (workspace is not null)
-            {
-                properties.Items[WorkspaceItem] = workspace;
-            }
+        _app.MapGet("/login/{scheme}", (string scheme, string? workspace, HttpContext context) => workspace is null
+            ? context.ChallengeAsync(scheme, new AuthenticationProperties { RedirectUri = MePath })
+            : context.ChallengeFederatedAsync(scheme, workspace, MePath));
 
-            return Results.Challenge(properties, [scheme]);
+        // The link page: what is pending (for the page to show), and the account's password to link it with. A real
+        // page also checks an antiforgery token; this one is posted by tests only.
+        _app.MapGet(LinkPath, (HttpContext context) => context.GetPendingFederatedLink() is { } pending ? Results.Json(pending) : Results.NotFound());
+        _app.MapPost(LinkPath, async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            try
+            {
+                return await context.LinkFederatedIdentityAsync(new PasswordCredentials(form["user"].ToString(), form["password"].ToString())) is null
+                    ? Results.StatusCode(StatusCodes.Status403Forbidden)
+                    : Results.Redirect(MePath);
+            }
+            catch (AuthenticationFailedException)
+            {
+                return Results.Unauthorized();
+            }
         });
 
         // A 401 rather than a challenge: a look at /me never starts a sign-in of its own.
@@ -116,9 +144,15 @@ internal sealed class TestRelyingParty : IAsyncDisposable
     /// <summary>The redirect URI of <paramref name="scheme"/>, where the provider posts the code back.</summary>
     public static Uri CallbackUri(string scheme) => new(BaseAddress, $"/signin-oidc-{scheme}");
 
-    /// <summary>The URL that starts a sign-in with <paramref name="scheme"/>, for <paramref name="workspace"/> when one is given.</summary>
-    public static Uri LoginUri(string scheme, string? workspace = null) =>
-        new(BaseAddress, workspace is null ? $"/login/{scheme}" : $"/login/{scheme}?workspace={Uri.EscapeDataString(workspace)}");
+    /// <summary>
+    /// The URL that starts a sign-in with <paramref name="scheme"/>, for <paramref name="workspace"/> when one is given,
+    /// as the person the provider knows by <paramref name="loginHint"/> when one is given.
+    /// </summary>
+    public static Uri LoginUri(string scheme, string? workspace = null, string? loginHint = null)
+    {
+        var query = new Dictionary<string, string?> { ["workspace"] = workspace, ["login_hint"] = loginHint }.Where(parameter => parameter.Value is not null);
+        return new Uri(QueryHelpers.AddQueryString(new Uri(BaseAddress, $"/login/{scheme}").AbsoluteUri, query));
+    }
 
     /// <summary>Starts a relying party; it registers itself as a client of each of its providers.</summary>
     public static async Task<TestRelyingParty> StartAsync(Action<TestRelyingPartyOptions> configure)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,9 @@ internal sealed class TestRelyingPartyOptions
 
     /// <summary>Called for every scheme when a sign-in has been validated and is about to become the cookie.</summary>
     public Func<TicketReceivedContext, Task>? OnTicketReceived { get; set; }
+
+    /// <summary>Configures the cookie scheme the sign-ins end in, after the harness's defaults (such as <c>UseUserTypesValidation()</c>).</summary>
+    public Action<CookieAuthenticationOptions>? ConfigureCookie { get; set; }
 
     /// <summary>Registers services of the application under test, after the harness's own.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }

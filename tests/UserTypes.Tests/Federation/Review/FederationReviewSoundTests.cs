@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UserTypes.Tests.Federation.Review;
+
+/// <summary>
+/// Security review of federated sign-in: attacks tried that the implementation withstands (these pass). Kept as
+/// evidence for the review report's "checked and sound" list.
+/// </summary>
+public sealed class FederationReviewSoundTests
+{
+    private const string Generic = "https://idp.example/";
+    private const string Google = "https://accounts.google.example";
+    private const string Entra = "https://login.entra.example/{tenantid}/v2.0";
+    private const string Tenant = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+    private TestHost _host = null!;
+    private string _workspace = null!;
+
+    private IFederatedAuthenticator Federated => _host.Get<IFederatedAuthenticator>();
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _host = new TestHost(options => options.ExternalUsers.Enabled = true);
+        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
+        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Generic, IssuerKind.OpenIdConnect, allowProvisioning: true);
+        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Generic, "softr.io", includeSubdomains: true);
+        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Google, IssuerKind.Google, allowProvisioning: true);
+        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Entra, IssuerKind.MicrosoftEntraMultiTenant, allowProvisioning: true);
+    }
+
+    [TearDown]
+    public void TearDown() => _host?.Dispose();
+
+    private static FederatedIdentity Identity(string issuer, string subject, string? email, params (string Claim, string Value)[] claims) =>
+        new(issuer, subject, email, claims.ToDictionary(claim => claim.Claim, claim => claim.Value));
+
+    // Look-alike and suffix tricks on a domain bound with its subdomains: only real subdomains are covered.
+    [TestCase("a@evilsoftr.io")]
+    [TestCase("a@softr.io.evil.example")]
+    [TestCase("a@s\u043Eftr.io")] // Cyrillic o
+    [TestCase("a@softr\u3002io")] // ideographic full stop
+    [TestCase("a@softr.io\u200B")] // zero width space
+    public async Task ALookAlikeOfABoundDomain_IsNoDomainAuthority(string email)
+    {
+        var result = await Federated.SignInAsync(_workspace, Identity(Generic, "s-" + email.GetHashCode(), email, ("email_verified", "true")), ClientKind.WebApplication);
+
+        result.Trust.Should().NotBe(AddressTrust.DomainAuthority);
+        result.User!.UserType.Should().Be(UserType.External);
+    }
+
+    [TestCase("1")]
+    [TestCase("yes")]
+    [TestCase(" true")]
+    [TestCase("true ")]
+    [TestCase("")]
+    public async Task AnythingButTrue_IsNotVerified(string verified)
+    {
+        var result = await Federated.SignInAsync(_workspace, Identity(Generic, "v-" + verified.Length, "x@softr.io", ("email_verified", verified)), ClientKind.WebApplication);
+
+        result.Trust.Should().Be(AddressTrust.None);
+    }
+
+    // Google's hd must name the address's own domain, canonically; no trailing dot, no look-alike, no parent domain.
+    [TestCase("softr.io.")]
+    [TestCase("s\u043Eftr.io")]
+    [TestCase("io")]
+    [TestCase("mail.softr.io")]
+    public async Task AGoogleHostedDomain_ThatIsNotTheAddresssDomain_IsNoDomainAuthority(string hd)
+    {
+        var result = await Federated.SignInAsync(_workspace, Identity(Google, "g-" + hd.Length + hd[0], "x@softr.io", ("email_verified", "true"), ("hd", hd)), ClientKind.WebApplication);
+
+        result.Trust.Should().Be(AddressTrust.VerifiedMailbox);
+        result.User!.UserType.Should().Be(UserType.External);
+    }
+
+    // The template expands to a tenant only with a GUID: path characters, another tenant's id, or the literal
+    // template cannot reach another issuer's trust.
+    [TestCase("https://login.entra.example/x/../" + Tenant + "/v2.0", "x/../" + Tenant)]
+    [TestCase("https://login.entra.example/" + Tenant + "/v2.0/", Tenant)]
+    [TestCase("https://login.entra.example/" + Tenant + "/v2.0", "{" + Tenant + "}")]
+    [TestCase("https://login.entra.example/" + Tenant + "/v2.0", Tenant + "/")]
+    public async Task AnEntraTenantTrick_IsUntrusted(string issuer, string tid)
+    {
+        var call = () => Federated.SignInAsync(_workspace, Identity(issuer, "e-1", "x@softr.io", ("tid", tid), ("xms_edov", "true")), ClientKind.WebApplication);
+
+        (await call.Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason.Should().Be(AuthenticationFailureReason.UntrustedIssuer);
+    }
+
+    // Claims the host or another handler added (any issuer but the token's) never speak for the token.
+    [Test]
+    public async Task ClaimsFromAnotherIssuer_InTheTicket_AreIgnored()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddUserTypes(options =>
+        {
+            options.ExternalUsers.Enabled = true;
+            options.Password.WorkFactor = 4;
+            options.Mail.Enabled = false;
+        }).AddInMemoryStores();
+        await using var provider = services.BuildServiceProvider();
+        var workspaces = provider.GetRequiredService<IWorkspaceDirectory>();
+        await workspaces.CreateAsync("acme", "owner@softr.io");
+        await workspaces.SetLicenseAsync("acme", new WorkspaceLicense { ExternalUsers = true });
+        await workspaces.AddTrustedIssuerAsync("acme", Generic, IssuerKind.OpenIdConnect, allowProvisioning: true);
+        await workspaces.BindIssuerDomainAsync("acme", Generic, "softr.io");
+        var fromToken = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "m-1", ClaimValueTypes.String, Generic),
+                new Claim(ClaimTypes.Email, "ceo@softr.io", ClaimValueTypes.String, Generic),
+                new Claim("email_verified", "false", ClaimValueTypes.Boolean, Generic),
+            ],
+            "AuthenticationTypes.Federation");
+
+        // Added by the host (LOCAL AUTHORITY), or by a userinfo claim action (the scheme's name).
+        fromToken.AddClaim(new Claim("email_verified", "true"));
+        fromToken.AddClaim(new Claim("email_verified", "true", ClaimValueTypes.Boolean, "generic"));
+        var properties = new AuthenticationProperties();
+        properties.Items[UserTypesFederatedHttpContextExtensions.WorkspaceItem] = "acme";
+        var context = new TicketReceivedContext(
+            new DefaultHttpContext { RequestServices = provider },
+            new AuthenticationScheme("generic", null, typeof(OpenIdConnectHandler)),
+            new OpenIdConnectOptions(),
+            new AuthenticationTicket(new ClaimsPrincipal(fromToken), properties, "generic"));
+
+        await context.SignInFederatedUserAsync("/link");
+
+        var userName = context.Principal!.FindFirst(ClaimTypes.Name)!.Value;
+        userName.Should().StartWith("federated-", "the address was not verified by the token itself");
+        context.Principal!.FindFirst(UserTypesClaimTypes.UserType)!.Value.Should().Be("external");
+    }
+
+    [TestCase("//evil.example/")]
+    [TestCase("/\\evil.example/")]
+    [TestCase("https://evil.example/")]
+    [TestCase("/\t/evil.example/")]
+    [TestCase("evil.example")]
+    public void ANonLocalReturnOrLinkPath_IsRefused(string path)
+    {
+        var http = new DefaultHttpContext();
+        var challenge = () => http.ChallengeFederatedAsync("generic", "acme", path);
+
+        challenge.Should().ThrowAsync<ArgumentException>().GetAwaiter().GetResult();
+    }
+}
