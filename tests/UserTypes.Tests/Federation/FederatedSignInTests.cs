@@ -429,6 +429,38 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         entries.Where(entry => entry.Action == AuditActions.IdentityLinked).Should().ContainSingle().Which.SubjectUserId.Should().Be(result.User!.UserId);
     }
 
+    [Test]
+    public async Task TheMeter_CountsSignIns_ByOutcomeAndTrust()
+    {
+        var counted = new List<(string? Outcome, string? Trust)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "UserTypes" && instrument.Name == "usertypes.federated.sign_ins")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var all = tags.ToArray();
+            lock (counted)
+            {
+                counted.Add((all.FirstOrDefault(tag => tag.Key == "outcome").Value as string, all.FirstOrDefault(tag => tag.Key == "trust").Value as string));
+            }
+        });
+        listener.Start();
+        var alice = Verified("alice-sub", "alice@softr.io");
+
+        await SignInAsync(alice);
+        await SignInAsync(alice);
+        await SignInAsync(Identity(Generic, "nobody", "x@softr.io"));
+        await RefusedAsync(Verified("a", "a@softr.io", "https://idp.example.evil.example/"));
+
+        counted.Should().Contain(("Provisioned", "DomainAuthority")).And.Contain(("SignedIn", "DomainAuthority"))
+            .And.Contain(("Provisioned", "None")).And.Contain(("UntrustedIssuer", "unknown"));
+    }
+
     [TestCase("")]
     [TestCase("not a url")]
     [TestCase("ftp://idp.example/")]
