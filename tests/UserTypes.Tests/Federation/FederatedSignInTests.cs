@@ -8,62 +8,8 @@ namespace UserTypes.Tests.Federation;
 /// address an account holds writes nothing; provisioning is gated by the issuer, the licence, the client and the seats.
 /// </summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
+public sealed class FederatedSignInTests(StoreKind store) : FederationFixture(store)
 {
-    private const string Generic = "https://idp.example/";
-    private const string Google = "https://accounts.google.example";
-    private const string Entra = "https://login.entra.example/{tenantid}/v2.0";
-    private const string TenantA = "9188040d-6c67-4c5b-b112-36a304b66dad";
-    private const string TenantB = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-
-    private TestHost _host = null!;
-    private string _workspace = null!;
-
-    private IFederatedAuthenticator Federated => _host.Get<IFederatedAuthenticator>();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _host = NewHost(options => options.ExternalUsers.Enabled = true);
-
-        // softr.io is internal (the owner's domain); partner.example is not.
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Generic, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Generic, "softr.io");
-        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Generic, "partner.example");
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Google, IssuerKind.Google, allowProvisioning: true);
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Entra, IssuerKind.MicrosoftEntraMultiTenant, allowProvisioning: true);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
-
-    private static FederatedIdentity Identity(string issuer, string subject, string? email, params (string Claim, string Value)[] claims) =>
-        new(issuer, subject, email, claims.ToDictionary(claim => claim.Claim, claim => claim.Value));
-
-    private static FederatedIdentity Verified(string subject, string email, string issuer = Generic) => Identity(issuer, subject, email, ("email_verified", "true"));
-
-    private static FederatedIdentity EntraIdentity(string subject, string email, string tenant, bool domainVerified) =>
-        Identity(Entra.Replace("{tenantid}", tenant, StringComparison.Ordinal), subject, email, ("tid", tenant), ("xms_edov", domainVerified ? "true" : "false"));
-
-    private Task<FederatedSignInResult> SignInAsync(FederatedIdentity identity, ClientKind client = ClientKind.WebApplication) =>
-        Federated.SignInAsync(_workspace, identity, client);
-
-    private async Task<AuthenticationFailureReason> RefusedAsync(FederatedIdentity identity, ClientKind client = ClientKind.WebApplication)
-    {
-        var call = () => SignInAsync(identity, client);
-        return (await call.Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason;
-    }
-
-    private async Task<int> AccountCountAsync() =>
-        (await _host.UserStore.ListAsync(_workspace, new UserListFilter { Limit = 1000 }, CancellationToken.None)).Count;
-
-    private async Task<UserAccount> AccountOfAsync(FederatedSignInResult result) =>
-        (await _host.UserStore.FindByIdAsync(_workspace, result.User!.UserId, CancellationToken.None))!.Account;
-
-    private Task<string?> LinkedAccountAsync(FederatedIdentity identity) =>
-        _host.UserStore.FindIdentityAsync(_workspace, identity.Issuer, identity.Subject, CancellationToken.None);
-
     [Test]
     public async Task AVerifiedAddress_FromAnIssuerBoundToItsDomain_IsClassified_AndProvisionsAnAccountWithoutPassword()
     {
@@ -72,10 +18,10 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         result.Status.Should().Be(FederatedSignInStatus.Provisioned);
         result.Trust.Should().Be(AddressTrust.DomainAuthority);
         result.User!.UserType.Should().Be(UserType.Internal);
-        var account = await AccountOfAsync(result);
+        var account = await AccountAsync(result.User!.UserId);
         account.Should().BeEquivalentTo(new { UserName = "alice@softr.io", Email = "alice@softr.io", EmailConfirmed = true, UserTypeSource = UserTypeSource.Classified });
-        (await _host.LoginOutcomeAsync(_workspace, "alice@softr.io", "")).Should().Be(AuthenticationFailureReason.InvalidCredentials, "an empty password opens no account");
-        (await _host.LoginOutcomeAsync(_workspace, "alice@softr.io", TestHost.Password)).Should().Be(AuthenticationFailureReason.InvalidCredentials, "the account has no password");
+        (await Host.LoginOutcomeAsync(WorkspaceId, "alice@softr.io", "")).Should().Be(AuthenticationFailureReason.InvalidCredentials, "an empty password opens no account");
+        (await Host.LoginOutcomeAsync(WorkspaceId, "alice@softr.io", TestHost.Password)).Should().Be(AuthenticationFailureReason.InvalidCredentials, "the account has no password");
     }
 
     [Test]
@@ -99,26 +45,26 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         {
             outcome.Trust.Should().Be(AddressTrust.None);
             outcome.User!.UserType.Should().Be(UserType.External);
-            var account = await AccountOfAsync(outcome);
+            var account = await AccountAsync(outcome.User!.UserId);
             account.Email.Should().BeNull("an address nobody vouched for squats nothing");
             account.UserName.Should().StartWith("federated-").And.NotContain("@");
             account.UserTypeSource.Should().Be(UserTypeSource.Assigned, "a later workspace change must not classify it");
         }
 
-        (await _host.Users.FindByUserNameAsync(_workspace, "ceo@softr.io")).Should().BeNull();
+        (await Host.Users.FindByUserNameAsync(WorkspaceId, "ceo@softr.io")).Should().BeNull();
     }
 
     [Test]
     public async Task AVerifiedAddress_FromAnIssuerNotBoundToItsDomain_IsAVerifiedMailbox_ExternalWithoutTheAddress_AndStaysSo()
     {
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, "https://other-idp.example", IssuerKind.OpenIdConnect, allowProvisioning: true);
+        await Host.Workspaces.AddTrustedIssuerAsync(WorkspaceId, "https://other-idp.example", IssuerKind.OpenIdConnect, allowProvisioning: true);
 
         var result = await SignInAsync(Verified("eve", "eve@softr.io", "https://other-idp.example"));
-        await _host.Workspaces.AddSignupDomainAsync(_workspace, "softr.io");
+        await Host.Workspaces.AddSignupDomainAsync(WorkspaceId, "softr.io");
 
         result.Trust.Should().Be(AddressTrust.VerifiedMailbox);
         result.User!.UserType.Should().Be(UserType.External);
-        var account = await AccountOfAsync(result);
+        var account = await AccountAsync(result.User!.UserId);
         account.Email.Should().BeNull("its administrator could have marked any address verified: kept, it would squat the address");
         account.UserName.Should().StartWith("federated-");
         account.UserType.Should().Be(UserType.External, "a reclassification after a workspace change leaves it external");
@@ -148,7 +94,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
 
         nOAuth.Trust.Should().Be(AddressTrust.None);
         nOAuth.User!.UserType.Should().Be(UserType.External);
-        (await AccountOfAsync(nOAuth)).Email.Should().BeNull();
+        (await AccountAsync(nOAuth.User!.UserId)).Email.Should().BeNull();
         verified.Trust.Should().Be(AddressTrust.DomainAuthority);
         verified.User!.UserType.Should().Be(UserType.Internal);
     }
@@ -185,17 +131,17 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         result.Should().BeEquivalentTo(new FederatedSignInResult(FederatedSignInStatus.LinkRequired, null, AddressTrust.DomainAuthority));
         (await LinkedAccountAsync(second)).Should().BeNull();
         (await AccountCountAsync()).Should().Be(1);
-        (await AccountOfAsync(first)).Email.Should().Be("alice@softr.io");
+        (await AccountAsync(first.User!.UserId)).Email.Should().Be("alice@softr.io");
     }
 
     [Test]
     public async Task APasswordAccount_IsNeverTakenOverByAnIdentityWithItsAddress_ButItsOwnerCanLinkIt()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
         var identity = Verified("staff-sub", "staff@softr.io");
 
         (await SignInAsync(identity)).Status.Should().Be(FederatedSignInStatus.LinkRequired);
-        var proven = await _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        var proven = await Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
         var linked = await Federated.LinkAsync(proven, identity, ClientKind.WebApplication);
         var after = await SignInAsync(identity);
 
@@ -207,8 +153,8 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Linking_NeedsASignInMadeJustNow_NotASessionReadBack_NorAnApiKey()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
-        var fromCookie = AuthenticatedUser.FromPrincipal(_host.ActorFor(staff).ToClaimsPrincipal())!;
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
+        var fromCookie = AuthenticatedUser.FromPrincipal(Host.ActorFor(staff).ToClaimsPrincipal())!;
         var identity = Verified("attacker-sub", "attacker@partner.example");
 
         var link = () => Federated.LinkAsync(fromCookie, identity, ClientKind.WebApplication);
@@ -220,9 +166,9 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task Linking_AfterThePasswordChanged_IsRefused()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
-        var proven = await _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
-        await _host.Users.ChangePasswordAsync(proven, TestHost.Password, "a brand new passphrase 2");
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
+        var proven = await Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        await Host.Users.ChangePasswordAsync(proven, TestHost.Password, "a brand new passphrase 2");
         var identity = Verified("late", "late@partner.example");
 
         var link = () => Federated.LinkAsync(proven, identity, ClientKind.WebApplication);
@@ -237,8 +183,8 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     {
         var identity = Verified("alice-sub", "alice@softr.io");
         var alice = await SignInAsync(identity);
-        await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
-        var staff = await _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
+        await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
+        var staff = await Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials("staff", TestHost.Password), ClientKind.WebApplication);
 
         var link = () => Federated.LinkAsync(staff, identity, ClientKind.WebApplication);
 
@@ -249,9 +195,9 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task AnAssignedExternalContact_LinkingAWorkIdentity_StaysExternal()
     {
-        var admin = await _host.CreateAdministratorAsync(_workspace);
-        await _host.Users.CreateExternalUserAsync(admin, "person-7", "contact", "contact@partner.example", TestHost.Password);
-        var contact = await _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("contact", TestHost.Password), ClientKind.WebApplication);
+        var admin = await Host.CreateAdministratorAsync(WorkspaceId);
+        await Host.Users.CreateExternalUserAsync(admin, "person-7", "contact", "contact@partner.example", TestHost.Password);
+        var contact = await Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials("contact", TestHost.Password), ClientKind.WebApplication);
         var work = Verified("contact-work", "contact@softr.io");
 
         await Federated.LinkAsync(contact, work, ClientKind.WebApplication);
@@ -259,7 +205,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
 
         result.Trust.Should().Be(AddressTrust.DomainAuthority);
         result.User!.UserType.Should().Be(UserType.External, "the host assigned the type");
-        (await AccountOfAsync(result)).Email.Should().Be("contact@partner.example", "an account that also opens with a password keeps the address it has");
+        (await AccountAsync(result.User!.UserId)).Email.Should().Be("contact@partner.example", "an account that also opens with a password keeps the address it has");
     }
 
     [Test]
@@ -273,16 +219,16 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         moved.User!.UserId.Should().Be(first.User!.UserId);
         moved.User.UserType.Should().Be(UserType.External);
         moved.User.SecurityStamp.Should().NotBe(first.User.SecurityStamp, "a new type ends the account's other sessions");
-        var account = await AccountOfAsync(moved);
+        var account = await AccountAsync(moved.User!.UserId);
         account.Should().BeEquivalentTo(new { Email = "alice@partner.example", UserName = "alice@partner.example", UserType = UserType.External });
-        (await _host.Get<IAuditLog>().ReadAsync(_workspace, new AuditQuery { SubjectUserId = account.Id })).Entries.Select(entry => entry.Action)
+        (await Host.Get<IAuditLog>().ReadAsync(WorkspaceId, new AuditQuery { SubjectUserId = account.Id })).Entries.Select(entry => entry.Action)
             .Should().Contain([AuditActions.EmailChanged, AuditActions.UserTypeChanged]);
     }
 
     [Test]
     public async Task AChangedAddress_HeldByAnotherAccount_IsNotTaken_AndTheIdentityStaysWhereItIs()
     {
-        var staff = await _host.Users.CreateInternalUserAsync(_workspace, "staff", "staff@softr.io", TestHost.Password);
+        var staff = await Host.Users.CreateInternalUserAsync(WorkspaceId, "staff", "staff@softr.io", TestHost.Password);
         var identity = Verified("alice-sub", "alice@softr.io");
         var first = await SignInAsync(identity);
 
@@ -290,7 +236,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
 
         result.Status.Should().Be(FederatedSignInStatus.SignedIn);
         result.User!.UserId.Should().Be(first.User!.UserId).And.NotBe(staff.Id);
-        (await AccountOfAsync(result)).Email.Should().Be("alice@softr.io");
+        (await AccountAsync(result.User!.UserId)).Email.Should().Be("alice@softr.io");
     }
 
     [Test]
@@ -303,7 +249,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
 
         result.Trust.Should().Be(AddressTrust.None);
         result.User!.UserId.Should().Be(first.User!.UserId);
-        (await AccountOfAsync(result)).Should().BeEquivalentTo(new { Email = "alice@softr.io", UserType = UserType.Internal });
+        (await AccountAsync(result.User!.UserId)).Should().BeEquivalentTo(new { Email = "alice@softr.io", UserType = UserType.Internal });
     }
 
     [Test]
@@ -311,7 +257,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     {
         var identity = Verified("alice-sub", "alice@softr.io");
         var first = await SignInAsync(identity);
-        await _host.Users.SetEnabledAsync(_workspace, first.User!.UserId, enabled: false);
+        await Host.Users.SetEnabledAsync(WorkspaceId, first.User!.UserId, enabled: false);
 
         (await RefusedAsync(identity)).Should().Be(AuthenticationFailureReason.AccountDisabled);
     }
@@ -327,7 +273,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task WithoutAnExternalUsersLicence_AnExternalIdentity_IsRefused_AndNoAccountIsMade()
     {
-        await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = false });
+        await Host.Workspaces.SetLicenseAsync(WorkspaceId, new WorkspaceLicense { ExternalUsers = false });
 
         (await RefusedAsync(Verified("p-1", "p@partner.example"))).Should().Be(AuthenticationFailureReason.NotLicensed);
         (await RefusedAsync(Identity(Generic, "anon", null))).Should().Be(AuthenticationFailureReason.NotLicensed);
@@ -339,7 +285,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     {
         var identity = Verified("alice-sub", "alice@softr.io");
         await SignInAsync(identity);
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Generic, IssuerKind.OpenIdConnect, allowProvisioning: false);
+        await Host.Workspaces.AddTrustedIssuerAsync(WorkspaceId, Generic, IssuerKind.OpenIdConnect, allowProvisioning: false);
 
         (await SignInAsync(identity)).Status.Should().Be(FederatedSignInStatus.SignedIn);
         (await RefusedAsync(Verified("bob-sub", "bob@softr.io"))).Should().Be(AuthenticationFailureReason.ProvisioningDisabled);
@@ -352,7 +298,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
         var identity = Verified("alice-sub", "alice@softr.io");
         await SignInAsync(identity);
 
-        await _host.Workspaces.RemoveTrustedIssuerAsync(_workspace, Generic);
+        await Host.Workspaces.RemoveTrustedIssuerAsync(WorkspaceId, Generic);
 
         (await RefusedAsync(identity)).Should().Be(AuthenticationFailureReason.UntrustedIssuer);
     }
@@ -368,7 +314,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task FortyFirstSignInsAtOnce_AgainstFiveFreeSeats_MakeExactlyFiveAccounts()
     {
-        await _host.Workspaces.SetLicenseAsync(_workspace, new WorkspaceLicense { ExternalUsers = true, MaxInternalUsers = 5 });
+        await Host.Workspaces.SetLicenseAsync(WorkspaceId, new WorkspaceLicense { ExternalUsers = true, MaxInternalUsers = 5 });
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
         {
@@ -422,7 +368,7 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     {
         var result = await SignInAsync(Verified("alice-sub", "alice@softr.io"));
 
-        var entries = (await _host.Get<IAuditLog>().ReadAsync(_workspace, new AuditQuery())).Entries;
+        var entries = (await Host.Get<IAuditLog>().ReadAsync(WorkspaceId, new AuditQuery())).Entries;
 
         entries.Select(entry => entry.Action).Should().Contain([AuditActions.TrustedIssuerAdded, AuditActions.IssuerDomainBound, AuditActions.UserCreated, AuditActions.IdentityLinked]);
         entries.Should().OnlyContain(entry => !entry.Summary.Contains("alice", StringComparison.Ordinal) && !entry.Summary.Contains("alice-sub", StringComparison.Ordinal));
@@ -471,21 +417,21 @@ public sealed class FederatedSignInTests(StoreKind store) : StoreFixture(store)
     [TestCase("https://idp.example/\n")]
     public async Task AMalformedIssuer_IsAnArgumentError_AndChangesNothing(string issuer)
     {
-        var before = await _host.Workspaces.FindAsync(_workspace);
-        var add = () => _host.Workspaces.AddTrustedIssuerAsync(_workspace, issuer, IssuerKind.OpenIdConnect, allowProvisioning: true);
+        var before = await Host.Workspaces.FindAsync(WorkspaceId);
+        var add = () => Host.Workspaces.AddTrustedIssuerAsync(WorkspaceId, issuer, IssuerKind.OpenIdConnect, allowProvisioning: true);
         var signIn = () => SignInAsync(Verified("a", "a@softr.io", issuer));
 
         (await add.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("issuer");
         (await signIn.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("identity");
-        (await _host.Workspaces.FindAsync(_workspace))!.TrustedIssuers.Should().Equal(before!.TrustedIssuers);
+        (await Host.Workspaces.FindAsync(WorkspaceId))!.TrustedIssuers.Should().Equal(before!.TrustedIssuers);
     }
 
     [Test]
     public async Task BindingADomain_ToAnUntrustedIssuer_OrToAGoogleOne_IsAnArgumentError()
     {
-        var untrusted = () => _host.Workspaces.BindIssuerDomainAsync(_workspace, "https://unknown.example", "softr.io");
-        var google = () => _host.Workspaces.BindIssuerDomainAsync(_workspace, Google, "softr.io");
-        var placeholder = () => _host.Workspaces.AddTrustedIssuerAsync(_workspace, "https://idp.example/{tenantid}", IssuerKind.OpenIdConnect, true);
+        var untrusted = () => Host.Workspaces.BindIssuerDomainAsync(WorkspaceId, "https://unknown.example", "softr.io");
+        var google = () => Host.Workspaces.BindIssuerDomainAsync(WorkspaceId, Google, "softr.io");
+        var placeholder = () => Host.Workspaces.AddTrustedIssuerAsync(WorkspaceId, "https://idp.example/{tenantid}", IssuerKind.OpenIdConnect, true);
 
         (await untrusted.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("issuer");
         (await google.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("issuer");

@@ -1,3 +1,4 @@
+using UserTypes.Tests.Stores;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -11,34 +12,12 @@ namespace UserTypes.Tests.Federation.Review;
 /// Security review of federated sign-in: attacks tried that the implementation withstands (these pass). Kept as
 /// evidence for the review report's "checked and sound" list.
 /// </summary>
-public sealed class FederationReviewSoundTests
+[TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
+public sealed class FederationReviewSoundTests(StoreKind store) : FederationFixture(store)
 {
-    private const string Generic = "https://idp.example/";
-    private const string Google = "https://accounts.google.example";
-    private const string Entra = "https://login.entra.example/{tenantid}/v2.0";
-    private const string Tenant = "9188040d-6c67-4c5b-b112-36a304b66dad";
-
-    private TestHost _host = null!;
-    private string _workspace = null!;
-
-    private IFederatedAuthenticator Federated => _host.Get<IFederatedAuthenticator>();
-
+    // Look-alikes are tried against a domain bound with its subdomains, the most a binding covers.
     [SetUp]
-    public async Task SetUp()
-    {
-        _host = new TestHost(options => options.ExternalUsers.Enabled = true);
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Generic, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Generic, "softr.io", includeSubdomains: true);
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Google, IssuerKind.Google, allowProvisioning: true);
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Entra, IssuerKind.MicrosoftEntraMultiTenant, allowProvisioning: true);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
-
-    private static FederatedIdentity Identity(string issuer, string subject, string? email, params (string Claim, string Value)[] claims) =>
-        new(issuer, subject, email, claims.ToDictionary(claim => claim.Claim, claim => claim.Value));
+    public Task BindSubdomainsAsync() => Host.Workspaces.BindIssuerDomainAsync(WorkspaceId, Generic, "softr.io", includeSubdomains: true);
 
     // Look-alike and suffix tricks on a domain bound with its subdomains: only real subdomains are covered.
     [TestCase("a@evilsoftr.io")]
@@ -48,7 +27,7 @@ public sealed class FederationReviewSoundTests
     [TestCase("a@softr.io\u200B")] // zero width space
     public async Task ALookAlikeOfABoundDomain_IsNoDomainAuthority(string email)
     {
-        var result = await Federated.SignInAsync(_workspace, Identity(Generic, "s-" + email.GetHashCode(), email, ("email_verified", "true")), ClientKind.WebApplication);
+        var result = await Federated.SignInAsync(WorkspaceId, Identity(Generic, "s-" + email.GetHashCode(), email, ("email_verified", "true")), ClientKind.WebApplication);
 
         result.Trust.Should().NotBe(AddressTrust.DomainAuthority);
         result.User!.UserType.Should().Be(UserType.External);
@@ -61,7 +40,7 @@ public sealed class FederationReviewSoundTests
     [TestCase("")]
     public async Task AnythingButTrue_IsNotVerified(string verified)
     {
-        var result = await Federated.SignInAsync(_workspace, Identity(Generic, "v-" + verified.Length, "x@softr.io", ("email_verified", verified)), ClientKind.WebApplication);
+        var result = await Federated.SignInAsync(WorkspaceId, Identity(Generic, "v-" + verified.Length, "x@softr.io", ("email_verified", verified)), ClientKind.WebApplication);
 
         result.Trust.Should().Be(AddressTrust.None);
     }
@@ -73,7 +52,7 @@ public sealed class FederationReviewSoundTests
     [TestCase("mail.softr.io")]
     public async Task AGoogleHostedDomain_ThatIsNotTheAddresssDomain_IsNoDomainAuthority(string hd)
     {
-        var result = await Federated.SignInAsync(_workspace, Identity(Google, "g-" + hd.Length + hd[0], "x@softr.io", ("email_verified", "true"), ("hd", hd)), ClientKind.WebApplication);
+        var result = await Federated.SignInAsync(WorkspaceId, Identity(Google, "g-" + hd.Length + hd[0], "x@softr.io", ("email_verified", "true"), ("hd", hd)), ClientKind.WebApplication);
 
         result.Trust.Should().Be(AddressTrust.VerifiedMailbox);
         result.User!.UserType.Should().Be(UserType.External);
@@ -81,13 +60,13 @@ public sealed class FederationReviewSoundTests
 
     // The template expands to a tenant only with a GUID: path characters, another tenant's id, or the literal
     // template cannot reach another issuer's trust.
-    [TestCase("https://login.entra.example/x/../" + Tenant + "/v2.0", "x/../" + Tenant)]
-    [TestCase("https://login.entra.example/" + Tenant + "/v2.0/", Tenant)]
-    [TestCase("https://login.entra.example/" + Tenant + "/v2.0", "{" + Tenant + "}")]
-    [TestCase("https://login.entra.example/" + Tenant + "/v2.0", Tenant + "/")]
+    [TestCase("https://login.entra.example/x/../" + TenantA + "/v2.0", "x/../" + TenantA)]
+    [TestCase("https://login.entra.example/" + TenantA + "/v2.0/", TenantA)]
+    [TestCase("https://login.entra.example/" + TenantA + "/v2.0", "{" + TenantA + "}")]
+    [TestCase("https://login.entra.example/" + TenantA + "/v2.0", TenantA + "/")]
     public async Task AnEntraTenantTrick_IsUntrusted(string issuer, string tid)
     {
-        var call = () => Federated.SignInAsync(_workspace, Identity(issuer, "e-1", "x@softr.io", ("tid", tid), ("xms_edov", "true")), ClientKind.WebApplication);
+        var call = () => Federated.SignInAsync(WorkspaceId, Identity(issuer, "e-1", "x@softr.io", ("tid", tid), ("xms_edov", "true")), ClientKind.WebApplication);
 
         (await call.Should().ThrowAsync<AuthenticationFailedException>()).Which.Reason.Should().Be(AuthenticationFailureReason.UntrustedIssuer);
     }

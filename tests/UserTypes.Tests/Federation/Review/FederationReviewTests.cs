@@ -7,45 +7,9 @@ namespace UserTypes.Tests.Federation.Review;
 /// implementation has; a failing test is a confirmed finding. See the review report for the reasoning.
 /// </summary>
 [TestFixtureSource(typeof(StoreFixture), nameof(StoreFixture.Stores))]
-public sealed class FederationReviewTests(StoreKind store) : StoreFixture(store)
+public sealed class FederationReviewTests(StoreKind store) : FederationFixture(store)
 {
-    // A partner's own OpenID Connect provider (Okta, Auth0, Keycloak...): the workspace trusts it to speak for
-    // partner.example only. Its administrator decides what its tokens say, email_verified included.
-    private const string Partner = "https://idp.partner.example/";
-    private const string Google = "https://accounts.google.example";
-    private const string Entra = "https://login.entra.example/{tenantid}/v2.0";
-    private const string ForeignTenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private const string NewPassword = "a brand new passphrase 2";
-
-    private TestHost _host = null!;
-    private string _workspace = null!;
-
-    private IFederatedAuthenticator Federated => _host.Get<IFederatedAuthenticator>();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _host = NewHost(options => options.ExternalUsers.Enabled = true);
-
-        // softr.io is internal (the owner's domain).
-        _workspace = await _host.CreateWorkspaceAsync("owner@softr.io", license: new WorkspaceLicense { ExternalUsers = true });
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Partner, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Partner, "partner.example");
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Google, IssuerKind.Google, allowProvisioning: true);
-        await _host.Workspaces.AddTrustedIssuerAsync(_workspace, Entra, IssuerKind.MicrosoftEntraMultiTenant, allowProvisioning: true);
-    }
-
-    [TearDown]
-    public void TearDown() => _host?.Dispose();
-
-    private static FederatedIdentity Identity(string issuer, string subject, string? email, params (string Claim, string Value)[] claims) =>
-        new(issuer, subject, email, claims.ToDictionary(claim => claim.Claim, claim => claim.Value));
-
-    private Task<FederatedSignInResult> SignInAsync(FederatedIdentity identity, ClientKind client = ClientKind.WebApplication) =>
-        Federated.SignInAsync(_workspace, identity, client);
-
-    private async Task<UserAccount> AccountAsync(string userId) =>
-        (await _host.UserStore.FindByIdAsync(_workspace, userId, CancellationToken.None))!.Account;
 
     // FINDING 1 (account pre-hijacking). An issuer the workspace trusts for partner.example only is still believed
     // (VerifiedMailbox) on ANY address it marks email_verified. Its administrator mints ceo@softr.io: an account is
@@ -67,11 +31,11 @@ public sealed class FederationReviewTests(StoreKind store) : StoreFixture(store)
         if (ceoFirst.Status == FederatedSignInStatus.LinkRequired)
         {
             // The chain as the real CEO lives it: sign-up is closed to her, a reset by mail opens "her" account.
-            await _host.Users.RequestSignUpAsync(_workspace, "ceo@softr.io");
-            _host.Mailer.To("ceo@softr.io").Last().Kind.Should().Be(AccountMailKind.AlreadyRegistered);
-            await _host.Users.RequestPasswordResetAsync(_workspace, "ceo@softr.io");
-            await _host.Users.ResetPasswordAsync(_workspace, "ceo@softr.io", _host.Mailer.TokenFor("ceo@softr.io", AccountMailKind.PasswordReset), NewPassword);
-            var ceo = await _host.Authenticator.AuthenticateAsync(_workspace, new PasswordCredentials("ceo@softr.io", NewPassword), ClientKind.WebApplication);
+            await Host.Users.RequestSignUpAsync(WorkspaceId, "ceo@softr.io");
+            Host.Mailer.To("ceo@softr.io").Last().Kind.Should().Be(AccountMailKind.AlreadyRegistered);
+            await Host.Users.RequestPasswordResetAsync(WorkspaceId, "ceo@softr.io");
+            await Host.Users.ResetPasswordAsync(WorkspaceId, "ceo@softr.io", Host.Mailer.TokenFor("ceo@softr.io", AccountMailKind.PasswordReset), NewPassword);
+            var ceo = await Host.Authenticator.AuthenticateAsync(WorkspaceId, new PasswordCredentials("ceo@softr.io", NewPassword), ClientKind.WebApplication);
             await Federated.LinkAsync(ceo, ceoGoogle, ClientKind.WebApplication);
 
             var malloryAgain = await SignInAsync(mallory);
@@ -107,7 +71,7 @@ public sealed class FederationReviewTests(StoreKind store) : StoreFixture(store)
         var identity = Identity(Partner, "pat-subject-4711", "pat@partner.example", ("email_verified", "true"));
         var signedIn = (await SignInAsync(identity)).User!;
 
-        var export = await _host.Users.ExportPersonalDataAsync(_workspace, signedIn.UserId);
+        var export = await Host.Users.ExportPersonalDataAsync(WorkspaceId, signedIn.UserId);
 
         export.Should().Contain("pat-subject-4711").And.Contain(Partner);
     }
@@ -116,7 +80,7 @@ public sealed class FederationReviewTests(StoreKind store) : StoreFixture(store)
     [Test]
     public async Task ARefusedSignIn_WritesNothing()
     {
-        await _host.Workspaces.BindIssuerDomainAsync(_workspace, Partner, "softr.io");
+        await Host.Workspaces.BindIssuerDomainAsync(WorkspaceId, Partner, "softr.io");
         var identity = Identity(Partner, "alice", "alice@softr.io", ("email_verified", "true"));
         var first = await SignInAsync(identity);
         var before = await AccountAsync(first.User!.UserId);
