@@ -11,11 +11,15 @@ using UserTypes.Sample.ApiKeys;
 using UserTypes.Sample.Audit;
 using UserTypes.Sample.Contacts;
 using UserTypes.Sample.Demo;
+using UserTypes.Sample.DemoProvider;
+using UserTypes.Sample.Federation;
 using UserTypes.Sample.Hosting;
 using UserTypes.Sample.Invitations;
 using UserTypes.Sample.Mail;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings (appsettings.json) are read from beside the binaries, wherever the sample is started: the working folder
+// holds its data only. Environment variables and the command line override them, as usual.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var connectionString = builder.Configuration.GetConnectionString("UserTypes") ?? "Data Source=usertypes-sample.db";
 
 // Mail goes to an outbox folder beside the data file, one .eml file a mail: open them as a person reads mail.
@@ -42,20 +46,45 @@ builder.Services.AddSampleRateLimiting(
     builder.Configuration.GetValue("Sample:ServiceCallsPerMinute", 60),
     builder.Configuration.GetValue("Sample:ApiKeyCallsPerMinute", 6000));
 builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
+
+// Federated sign-in with the providers of Federation:Providers, and in development an offline provider of its own.
+var demoIdentityProvider = builder.Configuration.GetValue(DemoIdentityProvider.Setting, builder.Environment.IsDevelopment());
+var signInProviders = SignInProviders.Read(builder.Configuration, demoIdentityProvider);
+builder.Services.AddSampleFederation(signInProviders);
+if (demoIdentityProvider)
+{
+    builder.Services.AddDemoIdentityProvider();
+}
+
 builder.Services.AddUserTypesProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-var app = builder.Build();
+await using var app = builder.Build();
 app.UseExceptionHandler();
 app.UseRateLimiter(); // before authentication, which verifies a Basic password on every request
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery(); // the federation pages' forms
 
 app.MapGroup("/workspaces/{workspaceId}").MapAccounts().MapContacts().MapInvitations().MapAdministration().MapAudit().MapApiKeys();
+app.MapFederation();
+if (demoIdentityProvider)
+{
+    app.MapDemoIdentityProvider();
+}
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, Console.Out));
-await app.RunAsync();
+await DemoSeeder.TrustProvidersAsync(app.Services, signInProviders, app.Lifetime.ApplicationStopping);
+await app.StartAsync();
+
+// The demo provider's issuer names the port, which is known now; the banner waits for it, so its link works at once.
+if (demoIdentityProvider)
+{
+    await DemoSeeder.TrustDemoIdentityProviderAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
+StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, signInProviders, Console.Out);
+await app.WaitForShutdownAsync();
 
 // HTTPS addresses come from --urls / ASPNETCORE_URLS or --https_ports / ASPNETCORE_HTTPS_PORTS; a host that ends TLS
 // at a proxy, or configures Kestrel endpoints in code, decides this itself.

@@ -1,4 +1,6 @@
 using UserTypes.Sample.Contacts;
+using UserTypes.Sample.DemoProvider;
+using UserTypes.Sample.Federation;
 using UserTypes.Sample.Hosting;
 
 namespace UserTypes.Sample.Demo;
@@ -6,7 +8,7 @@ namespace UserTypes.Sample.Demo;
 /// <summary>
 /// Seeds <see cref="DemoWorkspace"/> on first run. Every step first looks for what it would create, so a run that
 /// stopped halfway is completed by the next one; a finished run is recorded, after which the data is the user's:
-/// a deleted demo contact stays deleted.
+/// a deleted demo contact stays deleted. The sign-in providers it trusts follow the settings at every start.
 /// </summary>
 internal static class DemoSeeder
 {
@@ -72,5 +74,40 @@ internal static class DemoSeeder
         }
 
         await database.ExecuteAsync("INSERT INTO sample_seeded (workspace_id) VALUES ($workspace)", cancellationToken, ("$workspace", DemoWorkspace.Id));
+    }
+
+    /// <summary>
+    /// Makes the demo workspace trust each configured provider, on every start: a provider added to the settings since
+    /// is trusted from then on, and trusting one again, or binding its domain again, changes nothing.
+    /// </summary>
+    public static async Task TrustProvidersAsync(IServiceProvider services, SignInProviders providers, CancellationToken cancellationToken)
+    {
+        foreach (var provider in providers.Configured.Values)
+        {
+            await TrustAsync(services, provider.IssuerToTrust, provider.Kind, provider.AllowProvisioning, provider.BoundDomains, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Makes the demo workspace trust the demo identity provider as a generic provider that speaks for its internal
+    /// domain, and provisions: once the server listens, since the issuer names its port.
+    /// </summary>
+    public static Task TrustDemoIdentityProviderAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        TrustAsync(
+            services,
+            services.GetRequiredService<DemoIdentityProviderSite>().Issuer.AbsoluteUri,
+            IssuerKind.OpenIdConnect,
+            allowProvisioning: true,
+            [DemoWorkspace.InternalDomain],
+            cancellationToken);
+
+    private static async Task TrustAsync(IServiceProvider services, string issuer, IssuerKind kind, bool allowProvisioning, IEnumerable<string> boundDomains, CancellationToken cancellationToken)
+    {
+        var workspaces = services.GetRequiredService<IWorkspaceDirectory>();
+        await workspaces.AddTrustedIssuerAsync(DemoWorkspace.Id, issuer, kind, allowProvisioning, cancellationToken);
+        foreach (var domain in boundDomains)
+        {
+            await workspaces.BindIssuerDomainAsync(DemoWorkspace.Id, issuer, domain, includeSubdomains: false, cancellationToken);
+        }
     }
 }

@@ -9,6 +9,9 @@ internal static class DemoWorkspace
     public const string Id = "demo";
     public const string OwnerEmail = "olivia@acme.example";
 
+    // The owner's domain: everyone at acme.example is internal. The demo identity provider speaks for it.
+    public const string InternalDomain = "acme.example";
+
     // A collaborator from another company: everyone at contoso.example is internal too (product document 002).
     public const string CollaboratorEmail = "carl@contoso.example";
 
