@@ -304,6 +304,43 @@ public sealed class FederatedSignInTests(StoreKind store) : FederationFixture(st
     }
 
     [Test]
+    public async Task ARemovedIssuer_IsRefusedOnAnotherInstance_AsSoonAsItHearsOfIt()
+    {
+        if (Store == StoreKind.InMemory)
+        {
+            Assert.Ignore("In memory there is no second instance on the same data; the in-process case is the test above.");
+        }
+
+        using var second = NewHost(options => options.ExternalUsers.Enabled = true, shareStoresWith: Host);
+        var elsewhere = second.Get<IFederatedAuthenticator>();
+        var identity = Verified("alice-sub", "alice@softr.io");
+        await SignInAsync(identity);
+        (await elsewhere.SignInAsync(WorkspaceId, identity, ClientKind.WebApplication)).Status.Should().Be(FederatedSignInStatus.SignedIn, "the second instance now has the workspace cached");
+
+        await Host.Workspaces.RemoveTrustedIssuerAsync(WorkspaceId, Generic);
+
+        // SQLite's instances poll the change log every 250 ms; PostgreSQL's are told at once.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+        AuthenticationFailureReason? refused = null;
+        while (refused is null && DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                await elsewhere.SignInAsync(WorkspaceId, identity, ClientKind.WebApplication);
+                await Task.Delay(25);
+            }
+            catch (AuthenticationFailedException exception)
+            {
+                refused = exception.Reason;
+            }
+        }
+
+        refused.Should().Be(AuthenticationFailureReason.UntrustedIssuer, "the other instance must hear of the removal");
+        var again = () => elsewhere.SignInAsync(WorkspaceId, identity, ClientKind.WebApplication);
+        await again.Should().ThrowAsync<AuthenticationFailedException>("and never trusts the issuer again");
+    }
+
+    [Test]
     public async Task AnUnknownWorkspace_IsRefusedLikeAnyOther()
     {
         var call = () => Federated.SignInAsync("no-such-workspace", Verified("a", "a@softr.io"), ClientKind.WebApplication);
