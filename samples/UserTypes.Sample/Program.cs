@@ -49,6 +49,12 @@ builder.Services.AddAuthorizationBuilder().AddSamplePolicies();
 
 // Federated sign-in with the providers of Federation:Providers, and in development an offline provider of its own.
 var demoIdentityProvider = builder.Configuration.GetValue(DemoIdentityProvider.Setting, builder.Environment.IsDevelopment());
+if (demoIdentityProvider && !builder.Environment.IsDevelopment())
+{
+    // It signs in whoever is typed: a stand-in for a developer's machine, never for a deployed host.
+    throw new InvalidOperationException($"The demo identity provider runs in the Development environment only; turn it off ({DemoIdentityProvider.Setting}=false) in {builder.Environment.EnvironmentName}.");
+}
+
 var signInProviders = SignInProviders.Read(builder.Configuration, demoIdentityProvider);
 builder.Services.AddSampleFederation(signInProviders);
 if (demoIdentityProvider)
@@ -61,6 +67,11 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 
 await using var app = builder.Build();
 app.UseExceptionHandler();
+if (demoIdentityProvider)
+{
+    app.UseDemoIdentityProviderGuard(); // before anything else answers its paths
+}
+
 app.UseRateLimiter(); // before authentication, which verifies a Basic password on every request
 app.UseAuthentication();
 app.UseAuthorization();
@@ -74,14 +85,10 @@ if (demoIdentityProvider)
 }
 
 await DemoSeeder.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
-await DemoSeeder.TrustProvidersAsync(app.Services, signInProviders, app.Lifetime.ApplicationStopping);
 await app.StartAsync();
 
 // The demo provider's issuer names the port, which is known now; the banner waits for it, so its link works at once.
-if (demoIdentityProvider)
-{
-    await DemoSeeder.TrustDemoIdentityProviderAsync(app.Services, app.Lifetime.ApplicationStopping);
-}
+await DemoSeeder.TrustSignInProvidersAsync(app.Services, signInProviders, demoIdentityProvider, app.Lifetime.ApplicationStopping);
 
 StartupBanner.Print(app.Services.GetRequiredService<IServer>(), connectionString, outbox, signInProviders, Console.Out);
 await app.WaitForShutdownAsync();

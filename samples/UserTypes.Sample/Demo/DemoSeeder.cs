@@ -77,37 +77,35 @@ internal static class DemoSeeder
     }
 
     /// <summary>
-    /// Makes the demo workspace trust each configured provider, on every start: a provider added to the settings since
-    /// is trusted from then on, and trusting one again, or binding its domain again, changes nothing.
+    /// Makes the demo workspace trust exactly the sign-in providers of this start: each configured one, and the demo
+    /// provider when it runs (its issuer names the port, so this runs once the server listens). An issuer trusted before
+    /// that is no longer among them (a provider taken out of the settings, the demo provider on an earlier port, or off)
+    /// is trusted no more. Trusting one again, or binding its domain again, changes nothing.
     /// </summary>
-    public static async Task TrustProvidersAsync(IServiceProvider services, SignInProviders providers, CancellationToken cancellationToken)
+    public static async Task TrustSignInProvidersAsync(IServiceProvider services, SignInProviders providers, bool demoIdentityProvider, CancellationToken cancellationToken)
     {
-        foreach (var provider in providers.Configured.Values)
+        var wanted = providers.Configured.Values
+            .Select(provider => (Issuer: provider.IssuerToTrust, provider.Kind, provider.AllowProvisioning, Domains: (IEnumerable<string>)provider.BoundDomains))
+            .ToList();
+        if (demoIdentityProvider)
         {
-            await TrustAsync(services, provider.IssuerToTrust, provider.Kind, provider.AllowProvisioning, provider.BoundDomains, cancellationToken);
+            wanted.Add((services.GetRequiredService<DemoIdentityProviderSite>().Issuer.AbsoluteUri, IssuerKind.OpenIdConnect, true, [DemoWorkspace.InternalDomain]));
         }
-    }
 
-    /// <summary>
-    /// Makes the demo workspace trust the demo identity provider as a generic provider that speaks for its internal
-    /// domain, and provisions: once the server listens, since the issuer names its port.
-    /// </summary>
-    public static Task TrustDemoIdentityProviderAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        TrustAsync(
-            services,
-            services.GetRequiredService<DemoIdentityProviderSite>().Issuer.AbsoluteUri,
-            IssuerKind.OpenIdConnect,
-            allowProvisioning: true,
-            [DemoWorkspace.InternalDomain],
-            cancellationToken);
-
-    private static async Task TrustAsync(IServiceProvider services, string issuer, IssuerKind kind, bool allowProvisioning, IEnumerable<string> boundDomains, CancellationToken cancellationToken)
-    {
         var workspaces = services.GetRequiredService<IWorkspaceDirectory>();
-        await workspaces.AddTrustedIssuerAsync(DemoWorkspace.Id, issuer, kind, allowProvisioning, cancellationToken);
-        foreach (var domain in boundDomains)
+        var trusted = (await workspaces.FindAsync(DemoWorkspace.Id, cancellationToken))?.TrustedIssuers ?? [];
+        foreach (var stale in trusted.Where(issuer => !wanted.Any(want => want.Issuer == issuer.Issuer)))
         {
-            await workspaces.BindIssuerDomainAsync(DemoWorkspace.Id, issuer, domain, includeSubdomains: false, cancellationToken);
+            await workspaces.RemoveTrustedIssuerAsync(DemoWorkspace.Id, stale.Issuer, cancellationToken);
+        }
+
+        foreach (var (issuer, kind, allowProvisioning, domains) in wanted)
+        {
+            await workspaces.AddTrustedIssuerAsync(DemoWorkspace.Id, issuer, kind, allowProvisioning, cancellationToken);
+            foreach (var domain in domains)
+            {
+                await workspaces.BindIssuerDomainAsync(DemoWorkspace.Id, issuer, domain, includeSubdomains: false, cancellationToken);
+            }
         }
     }
 }

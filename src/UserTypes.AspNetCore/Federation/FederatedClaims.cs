@@ -19,7 +19,15 @@ internal static class FederatedClaims
         ("tid", "http://schemas.microsoft.com/identity/claims/tenantid"),
     ];
 
-    /// <summary>The identity, or <see langword="null"/> when the principal holds no subject the token's issuer wrote.</summary>
+    // What a token handler writes beside a claim it renamed on the way in (inbound claim mapping): the name the token
+    // gave it. Both "sub" and "nameid" become NameIdentifier, both "email" and "emailaddress" one claim type: only the
+    // token's own sub and email are read.
+    private const string ShortTypeName = "http://schemas.xmlsoap.org/ws/2005/05/identity/claimproperties/ShortTypeName";
+
+    /// <summary>
+    /// The identity, or <see langword="null"/> when the principal holds no subject the token's issuer wrote, or more
+    /// than one.
+    /// </summary>
     /// <param name="principal">The ticket's principal.</param>
     /// <param name="localIssuer">
     /// The scheme's own claims issuer (its <c>ClaimsIssuer</c>, the scheme name by default), under which the handler adds
@@ -28,19 +36,17 @@ internal static class FederatedClaims
     /// <returns>The identity.</returns>
     public static FederatedIdentity? Read(ClaimsPrincipal principal, string? localIssuer)
     {
-        var subject = principal.Claims.FirstOrDefault(claim =>
-            claim.Type is "sub" or ClaimTypes.NameIdentifier
-            && !string.IsNullOrEmpty(claim.Issuer)
-            && claim.Issuer != ClaimsIdentity.DefaultIssuer
-            && claim.Issuer != localIssuer);
-        if (subject is null)
+        bool FromToken(Claim claim) => !string.IsNullOrEmpty(claim.Issuer) && claim.Issuer != ClaimsIdentity.DefaultIssuer && claim.Issuer != localIssuer;
+        var subjects = principal.Claims.Where(claim => FromToken(claim) && Is(claim, "sub", ClaimTypes.NameIdentifier)).ToList();
+        if (subjects.Count != 1)
         {
             return null;
         }
 
+        var subject = subjects[0];
         var issuer = subject.Issuer;
         string? Find(string name, string? mapped) =>
-            principal.Claims.FirstOrDefault(claim => (claim.Type == name || claim.Type == mapped) && claim.Issuer == issuer)?.Value;
+            principal.Claims.FirstOrDefault(claim => claim.Issuer == issuer && Is(claim, name, mapped))?.Value;
 
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, mapped) in PolicyClaims)
@@ -53,4 +59,9 @@ internal static class FederatedClaims
 
         return new FederatedIdentity(issuer, subject.Value, Find("email", ClaimTypes.Email), claims);
     }
+
+    // The token's claim of that name, under its own name or the one inbound mapping gave it.
+    private static bool Is(Claim claim, string name, string? mapped) =>
+        claim.Type == name
+        || (mapped is not null && claim.Type == mapped && (!claim.Properties.TryGetValue(ShortTypeName, out var shortName) || shortName == name));
 }
