@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UserTypes.Tests.Federation.Harness;
@@ -138,20 +137,7 @@ public sealed class FederationReviewAspNetCoreTests
     public async Task WithTheUserInfoEndpoint_AndInboundMapping_TheIssuerIsStillTheTokens()
     {
         const string issuer = "https://idp-generic.example/";
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddUserTypes(options =>
-        {
-            options.ExternalUsers.Enabled = true;
-            options.Password.WorkFactor = 4;
-            options.Mail.Enabled = false;
-        }).AddInMemoryStores();
-        await using var provider = services.BuildServiceProvider();
-        var workspaces = provider.GetRequiredService<IWorkspaceDirectory>();
-        await workspaces.CreateAsync(Workspace, "owner@softr.io");
-        await workspaces.AddTrustedIssuerAsync(Workspace, issuer, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        await workspaces.BindIssuerDomainAsync(Workspace, issuer, "softr.io");
+        await using var provider = await FederatedServices.BuildAsync(Workspace, issuer, boundDomain: "softr.io");
 
         // The ID token's claims as the JsonWebTokenHandler maps them (MapInboundClaims on), each issued by the token's iss.
         var options = new OpenIdConnectOptions { GetClaimsFromUserInfoEndpoint = true };

@@ -1,10 +1,9 @@
+using UserTypes.Tests.Federation.Harness;
 using UserTypes.Tests.Stores;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace UserTypes.Tests.Federation.Review;
 
@@ -75,21 +74,7 @@ public sealed class FederationReviewSoundTests(StoreKind store) : FederationFixt
     [Test]
     public async Task ClaimsFromAnotherIssuer_InTheTicket_AreIgnored()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddUserTypes(options =>
-        {
-            options.ExternalUsers.Enabled = true;
-            options.Password.WorkFactor = 4;
-            options.Mail.Enabled = false;
-        }).AddInMemoryStores();
-        await using var provider = services.BuildServiceProvider();
-        var workspaces = provider.GetRequiredService<IWorkspaceDirectory>();
-        await workspaces.CreateAsync("acme", "owner@softr.io");
-        await workspaces.SetLicenseAsync("acme", new WorkspaceLicense { ExternalUsers = true });
-        await workspaces.AddTrustedIssuerAsync("acme", Generic, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        await workspaces.BindIssuerDomainAsync("acme", Generic, "softr.io");
+        await using var provider = await FederatedServices.BuildAsync("acme", Generic, boundDomain: "softr.io", externalUsersLicensed: true);
         var fromToken = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, "m-1", ClaimValueTypes.String, Generic),

@@ -3,13 +3,13 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using UserTypes.AspNetCore;
 using UserTypes.Sample.DemoProvider;
+using UserTypes.Tests.Federation.Harness;
 using UserTypes.Tests.Sample;
 
 namespace UserTypes.Tests.Federation.Review2;
@@ -165,24 +165,8 @@ public sealed class FederationReview2Tests
         }
     }
 
-    private static async Task<ServiceProvider> ServicesAsync(Action<IServiceCollection>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddUserTypes(options =>
-        {
-            options.ExternalUsers.Enabled = true;
-            options.Password.WorkFactor = 4;
-            options.Mail.Enabled = false;
-        }).AddInMemoryStores();
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        var workspaces = provider.GetRequiredService<IWorkspaceDirectory>();
-        await workspaces.CreateAsync(Workspace, "owner@softr.io");
-        await workspaces.AddTrustedIssuerAsync(Workspace, Issuer, IssuerKind.OpenIdConnect, allowProvisioning: true);
-        return provider;
-    }
+    private static Task<ServiceProvider> ServicesAsync(Action<IServiceCollection>? configure = null) =>
+        FederatedServices.BuildAsync(Workspace, Issuer, configure: configure);
 
     private static TicketReceivedContext Ticket(ServiceProvider provider, OpenIdConnectOptions options, string issuer)
     {
