@@ -107,21 +107,7 @@ internal sealed partial class UserDirectory(
     private async Task<StoredUser> NewUserAsync(string workspaceId, string userName, string? email, UserType type, UserTypeSource source, string password, CancellationToken cancellationToken)
     {
         var hash = await hasher.HashAsync(password, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        return new StoredUser
-        {
-            Account = new UserAccount
-            {
-                Id = Guid.CreateVersion7(now).ToString("N"),
-                WorkspaceId = workspaceId,
-                UserName = userName,
-                Email = email,
-                UserType = type,
-                UserTypeSource = source,
-                CreatedAt = now,
-            },
-            PasswordHash = hash,
-        };
+        return NewAccount.Create(workspaceId, userName, email, type, source, hash, time.GetUtcNow());
     }
 
     // Every path that adds an account goes through here, and so through the store's seat gate.

@@ -55,7 +55,7 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
             var linkedId = await _identities.FindIdentityAsync(workspaceId, identity.Issuer, identity.Subject, cancellationToken).ConfigureAwait(false);
             if (linkedId is not null)
             {
-                // A link outlives nothing: deleting an account deletes its links. One read between the two is retried.
+                // A link never outlives its account (deleting one deletes its links); a delete between the two reads is retried.
                 if (await _users.FindByIdAsync(workspaceId, linkedId, cancellationToken).ConfigureAwait(false) is not { } linked
                     || await FollowAddressAsync(lookup, linked, trust, address, client, cancellationToken).ConfigureAwait(false) is not { } account)
                 {
@@ -287,21 +287,8 @@ internal sealed partial class FederatedAuthenticator : IFederatedAuthenticator
         string[] userNames = address is null ? [GeneratedUserName()] : [address.Value, GeneratedUserName()];
         foreach (var userName in userNames)
         {
-            user = _rights.WithAdministrator(new StoredUser
-            {
-                Account = new UserAccount
-                {
-                    Id = Guid.CreateVersion7(now).ToString("N"),
-                    WorkspaceId = workspace.Id,
-                    UserName = userName,
-                    Email = address?.Value,
-                    EmailConfirmed = address is not null,
-                    UserType = type,
-                    UserTypeSource = source,
-                    CreatedAt = now,
-                },
-                PasswordHash = string.Empty,
-            });
+            var made = NewAccount.Create(workspace.Id, userName, address?.Value, type, source, passwordHash: string.Empty, now);
+            user = _rights.WithAdministrator(made with { Account = made.Account with { EmailConfirmed = address is not null } });
             var link = new StoredIdentityLink { WorkspaceId = workspace.Id, Issuer = identity.Issuer, Subject = identity.Subject, UserId = user.Account.Id, CreatedAt = now };
             AuditEntry[] entries =
             [
