@@ -72,23 +72,7 @@ public sealed class FederatedSignInEndToEndTests
     private IWorkspaceDirectory Workspaces => App.Services.GetRequiredService<IWorkspaceDirectory>();
 
     [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var browser in _browsers)
-        {
-            browser.Dispose();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        foreach (var provider in _providers.Values)
-        {
-            await provider.DisposeAsync();
-        }
-    }
+    public Task TearDown() => HarnessTeardown.DisposeAsync(_browsers, _app, _providers.Values);
 
     [TestCase(true)]
     [TestCase(false)]

@@ -36,23 +36,7 @@ public sealed class FederationReviewAspNetCoreTests
     private IUserDirectory Users => App.Services.GetRequiredService<IUserDirectory>();
 
     [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var browser in _browsers)
-        {
-            browser.Dispose();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-    }
+    public Task TearDown() => HarnessTeardown.DisposeAsync(_browsers, _app, _provider is null ? [] : [_provider]);
 
     // FINDING 1 (existing accounts). The administrator of a trusted issuer that speaks for none of the workspace's
     // domains marks the victim's address verified on an identity of theirs, and sends the victim the host's own
