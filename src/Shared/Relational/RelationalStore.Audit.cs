@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 
 namespace UserTypes;
 
@@ -13,7 +12,8 @@ internal sealed partial class RelationalStore
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string workspaceId, AuditFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var conditions = new List<string> { "workspace_id = @workspace_id" };
+        // "action IS NOT NULL" picks the entries out of a table that may hold other rows (SQLite's change log).
+        var conditions = new List<string> { "workspace_id = @workspace_id", "action IS NOT NULL" };
         var parameters = new List<(string, object?)> { ("workspace_id", workspaceId), ("limit", filter.Limit) };
         void Add(string condition, string name, object value)
         {
@@ -48,7 +48,7 @@ internal sealed partial class RelationalStore
 
         return ReadAsync<IReadOnlyList<AuditEntry>>(
             async connection => await connection.Command(
-                $"SELECT {AuditColumns} FROM usertypes_audit WHERE {string.Join(" AND ", conditions)} ORDER BY seq{(filter.Descending ? " DESC" : string.Empty)} LIMIT @limit",
+                $"SELECT {AuditColumns} FROM {_dialect.AuditTable} WHERE {string.Join(" AND ", conditions)} ORDER BY seq{(filter.Descending ? " DESC" : string.Empty)} LIMIT @limit",
                 null,
                 [.. parameters]).ReadAllAsync(ReadAuditEntry, cancellationToken).ConfigureAwait(false),
             cancellationToken);
@@ -59,46 +59,20 @@ internal sealed partial class RelationalStore
     public Task<int> PurgeAuditAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         ReadAsync(
             connection => connection.Command(
-                "DELETE FROM usertypes_audit WHERE seq IN (SELECT seq FROM usertypes_audit ORDER BY seq LIMIT @limit) AND at < @before",
+                $"DELETE FROM {_dialect.AuditTable} WHERE seq IN (SELECT seq FROM {_dialect.AuditTable} WHERE action IS NOT NULL ORDER BY seq LIMIT @limit) AND at < @before",
                 null,
                 ("before", before.UtcTicks),
                 ("limit", limit)).RunAsync(cancellationToken),
             cancellationToken);
 
-    // The statement that appends a write's entries, run in its transaction once the workspace's lock is held, so that
-    // sequences grow in the order the writes of a workspace commit. Empty for none.
-    private static (string Sql, (string Name, object? Value)[] Parameters) AuditInsert(IReadOnlyList<AuditEntry> entries)
-    {
-        if (entries.Count == 0)
-        {
-            return (string.Empty, []);
-        }
-
-        var rows = new List<string>(entries.Count);
-        var parameters = new List<(string, object?)>(entries.Count * 6);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            var p = string.Create(CultureInfo.InvariantCulture, $"audit{i}_");
-            rows.Add($"(@{p}workspace_id, @{p}at, @{p}actor, @{p}action, @{p}subject, @{p}summary)");
-            parameters.Add((p + "workspace_id", entry.WorkspaceId));
-            parameters.Add((p + "at", entry.At.UtcTicks));
-            parameters.Add((p + "actor", entry.ActorUserId));
-            parameters.Add((p + "action", entry.Action));
-            parameters.Add((p + "subject", entry.SubjectUserId));
-            parameters.Add((p + "summary", entry.Summary));
-        }
-
-        return ($"INSERT INTO usertypes_audit (workspace_id, at, actor_user_id, action, subject_user_id, summary) VALUES {string.Join(", ", rows)}", [.. parameters]);
-    }
-
     // In statements of at most AuditRowsPerStatement rows: a pass that re-types thousands of accounts stays far below
-    // the databases' limits on parameters per statement (SQLite 32,766; PostgreSQL 65,535).
-    private static async Task InsertAuditAsync(DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    // the databases' limits on parameters per statement (SQLite 32,766; PostgreSQL 65,535). Run in the transaction of the
+    // write they record, once the workspace's lock is held, so that sequences grow in the order the writes commit.
+    private async Task InsertAuditAsync(DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         foreach (var chunk in entries.Chunk(AuditRowsPerStatement))
         {
-            var (sql, parameters) = AuditInsert(chunk);
+            var (sql, parameters) = _dialect.Record(StoreChange.Silent(chunk[0].WorkspaceId), chunk, _time.GetUtcNow());
             await transaction.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }

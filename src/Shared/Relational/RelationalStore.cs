@@ -111,7 +111,7 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         }
     }
 
-    // One write: open, begin, lock the workspace row, queue the change notice and append the audit entries (one round
+    // One write: open, begin, lock the workspace row and record the write (its change notice and audit entries; one round
     // trip), run, then commit (which sends the notice to other processes, and then raises the signal in this one) or
     // roll back (which drops the notice and the entries with the change).
     private async Task<T> WriteAsync<T>(
@@ -149,13 +149,13 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         }
     }
 
-    // The lock's row, if the workspace exists; the notice and the entries in the same batch run after the lock is held.
+    // The lock's row, if the workspace exists; the write's record (its notice and entries) in the same batch, run after the
+    // lock is held.
     private async Task<WorkspaceLock> LockAsync(DbTransaction transaction, StoreChange change, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
-        var (auditSql, auditParameters) = AuditInsert(audit);
-        var sql = _dialect.LockWorkspaceSql + (change.Notify ? "; " + _dialect.NotifySql : string.Empty) + (auditSql.Length > 0 ? "; " + auditSql : string.Empty);
-        (string, object?)[] parameters = [("workspace_id", change.WorkspaceId), .. change.Notify ? _dialect.NotifyParameters(change, _time.GetUtcNow()) : [], .. auditParameters];
-        return (await transaction.Command(sql, parameters)
+        var (recordSql, recordParameters) = _dialect.Record(change, audit, _time.GetUtcNow());
+        var sql = recordSql.Length == 0 ? _dialect.LockWorkspaceSql : _dialect.LockWorkspaceSql + "; " + recordSql;
+        return (await transaction.Command(sql, [("workspace_id", change.WorkspaceId), .. recordParameters])
             .ReadAllAsync(reader => new WorkspaceLock(true, reader.GetInt64(0), new SeatCounts(reader.GetInt32(1), reader.GetInt32(2))), cancellationToken).ConfigureAwait(false))
             .FirstOrDefault();
     }

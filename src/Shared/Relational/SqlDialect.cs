@@ -37,17 +37,19 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <returns>A task that completes when the schema is current.</returns>
     public abstract Task MigrateExclusivelyAsync(Func<DbConnection, DbTransaction, Task> migrate, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// A statement that tells other processes, when its transaction commits, that a workspace changed: sent in the
-    /// same round trip as the workspace lock, and undone with the transaction if it rolls back.
-    /// </summary>
-    public abstract string NotifySql { get; }
+    /// <summary>The table that holds the audit trail: its rows with an action are the entries, <c>seq</c> their sequence.</summary>
+    public abstract string AuditTable { get; }
 
-    /// <summary>The parameters of <see cref="NotifySql"/>.</summary>
+    /// <summary>
+    /// The statements that record a write in its transaction once the workspace's lock is held: the notice that tells
+    /// other processes of the change when the transaction commits (none for a silent change), and the write's audit
+    /// entries. Sent in the same round trip as the lock, and undone with the transaction if it rolls back.
+    /// </summary>
     /// <param name="change">What the write changes.</param>
+    /// <param name="entries">The write's audit entries, if any.</param>
     /// <param name="now">The time of the write, from the store's <see cref="TimeProvider"/>.</param>
-    /// <returns>Name and value pairs.</returns>
-    public abstract (string Name, object? Value)[] NotifyParameters(StoreChange change, DateTimeOffset now);
+    /// <returns>The statements (empty when there is nothing to record) and their parameters.</returns>
+    public abstract (string Sql, (string Name, object? Value)[] Parameters) Record(StoreChange change, IReadOnlyList<AuditEntry> entries, DateTimeOffset now);
 
     /// <summary>Releases what the dialect holds (a connection pool, for example).</summary>
     /// <returns>A task that completes when released.</returns>

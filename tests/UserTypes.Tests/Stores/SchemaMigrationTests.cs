@@ -92,7 +92,7 @@ public sealed class SchemaMigrationTests(StoreKind kind)
         twoMore.Should().Equal(AuthenticationFailureReason.InvalidCredentials, AuthenticationFailureReason.InvalidCredentials);
         countedLogin.Should().Be(AuthenticationFailureReason.LockedOut, "three carried failures and two new ones lock");
         afterUnlock.Should().BeNull("the version-1 hash still verifies");
-        _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(6, "every migration up to the federated identities ran");
+        _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(7, "every migration up to the audit trail's move ran");
         _database.Count("SELECT COUNT(*) FROM usertypes_users WHERE password_hash LIKE '$nfkc%'").Should().Be(1, "the login renewed the old hash");
     }
 
