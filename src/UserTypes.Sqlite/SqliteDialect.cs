@@ -6,8 +6,8 @@ namespace UserTypes;
 /// <summary>
 /// SQLite: one file in WAL mode with a busy timeout. Every write transaction begins IMMEDIATE, taking the
 /// database's one write lock, so writers are serialised by SQLite itself. Every write logs the workspace it
-/// changed in <c>usertypes_changes</c>, in the same transaction; each process checks the log's sequence every
-/// <see cref="PollInterval"/> (one row read) and drops the workspaces other processes changed.
+/// changed in <c>usertypes_log</c>, in the same transaction, with the write's audit entries; each process checks the
+/// log's sequence every <see cref="PollInterval"/> (one row read) and drops the workspaces other processes changed.
 /// </summary>
 internal sealed class SqliteDialect(string connectionString, TimeProvider time) : SqlDialect
 {
@@ -27,16 +27,27 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
                 at INTEGER NOT NULL);
             """,
 
-        // The audit trail moves into the change log (see AuditTable). Rows that tell no one have the empty instance.
+        // The change log becomes the write log (see AuditTable), under a new name, so that a process of an earlier version
+        // (whose poller deleted the log's rows by age) fails instead of deleting the trail. The entries keep their
+        // sequences; the log's key goes on above them. Rows that tell no one have no instance.
         dialectAuditTrail: """
-            ALTER TABLE usertypes_changes ADD COLUMN actor_user_id TEXT NULL;
-            ALTER TABLE usertypes_changes ADD COLUMN action TEXT NULL;
-            ALTER TABLE usertypes_changes ADD COLUMN subject_user_id TEXT NULL;
-            ALTER TABLE usertypes_changes ADD COLUMN summary TEXT NULL;
-            INSERT INTO usertypes_changes (workspace_id, at, actor_user_id, action, subject_user_id, summary, user_id, instance)
-                SELECT workspace_id, at, actor_user_id, action, subject_user_id, summary, NULL, '' FROM usertypes_audit ORDER BY seq;
+            CREATE TABLE usertypes_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                workspace_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                actor_user_id TEXT NULL,
+                action TEXT NULL,
+                subject_user_id TEXT NULL,
+                summary TEXT NULL,
+                user_id TEXT NULL,
+                instance TEXT NULL);
+            INSERT INTO usertypes_log (seq, workspace_id, at, actor_user_id, action, subject_user_id, summary)
+                SELECT seq, workspace_id, at, actor_user_id, action, subject_user_id, summary FROM usertypes_audit ORDER BY seq;
+            CREATE INDEX usertypes_log_audit ON usertypes_log (workspace_id, seq, subject_user_id) WHERE action IS NOT NULL;
+            CREATE TABLE usertypes_log_pruned (through INTEGER NOT NULL);
+            INSERT INTO usertypes_log_pruned (through) SELECT COALESCE(MAX(seq), 0) FROM usertypes_log;
             DROP TABLE usertypes_audit;
-            CREATE INDEX usertypes_changes_audit ON usertypes_changes (workspace_id, seq, subject_user_id) WHERE action IS NOT NULL;
+            DROP TABLE usertypes_changes;
             """);
 
     public override string OrdinalCollation => "COLLATE BINARY";
@@ -85,15 +96,18 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
         }
     }
 
-    // The audit trail is the change log's rows with an action. Every audited write appends its change notice anyway, so its
+    // The audit trail is the write log's rows with an action. Every audited write appends its change notice anyway, so its
     // entry rides in the same statement and the same page: a table of its own cost each audited write a statement and a
     // page per index, 12-27 % more than the write without it, where the goal is at most 10 % (benchmarks/README.md).
     // The log's key is ever-increasing and handed out under SQLite's one write lock, so it is a sequence in commit order;
-    // the entries' partial index pages a workspace's trail and finds an account's entries without reading the rows.
-    public override string AuditTable => "usertypes_changes";
+    // the entries' partial index pages a workspace's trail, and finds an account's entries in it without reading rows.
+    public override string AuditTable => Log;
+
+    // The write log: every write's notice to other processes and, with it, its audit entries.
+    private const string Log = "usertypes_log";
 
     // The notice rides in the first entry's row where the entry is of the changed workspace; rows that tell no one (the
-    // other entries, and every entry of a silent change) have the empty instance, which no watcher raises.
+    // other entries, and every entry of a silent change) have no instance, and no watcher raises them.
     public override (string Sql, (string Name, object? Value)[] Parameters) Record(StoreChange change, IReadOnlyList<AuditEntry> entries, DateTimeOffset now)
     {
         (string, object?)[] notice = change.Notify
@@ -106,7 +120,7 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
         {
             var tells = !told && entries[i].WorkspaceId == change.WorkspaceId;
             told |= tells;
-            values.Add($"({rows[i]}, {(tells ? "@notify_user, @notify_instance" : "NULL, ''")})");
+            values.Add($"({rows[i]}, {(tells ? "@notify_user, @notify_instance" : "NULL, NULL")})");
         }
 
         if (!told)
@@ -116,17 +130,18 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
 
         return values.Count == 0
             ? (string.Empty, [])
-            : ($"INSERT INTO usertypes_changes ({AuditRows.Columns}, user_id, instance) VALUES {string.Join(", ", values)}", [.. notice, .. parameters]);
+            : ($"INSERT INTO {Log} ({AuditRows.Columns}, user_id, instance) VALUES {string.Join(", ", values)}", [.. notice, .. parameters]);
     }
 
     public override async Task<Func<CancellationToken, Task>> StartWatchingAsync(StoreChangeSignal signal, CancellationToken cancellationToken)
     {
         // Changes logged before this point cannot be in any cache yet: start from the newest.
         var lastSeen = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
-        return stopping => WatchAsync(signal, lastSeen, new ChangeLogPruner(time), stopping);
+        var readAt = time.GetTimestamp();
+        return stopping => WatchAsync(signal, lastSeen, readAt, stopping);
     }
 
-    private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, ChangeLogPruner pruner, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, long readAt, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
         var failed = false;
@@ -135,17 +150,19 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
             try
             {
                 var latest = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
-                if (failed)
+                if (failed || time.GetElapsedTime(readAt) > LogPruner.Retention / 2)
                 {
-                    // Reading again after a failure: what other callers read and cached while this poller could not
-                    // may be older than changes it has yet to hear of. Dropped once more, it is all read afresh.
+                    // Reading again after a failure or a long pause: what other callers read and cached meanwhile may be
+                    // older than changes this poller has yet to hear of, or whose notices are already pruned (the log
+                    // keeps entries among them, so no gap in the keys would tell). Dropped once more, it is all read afresh.
                     signal.EverythingChanged();
                     failed = false;
                 }
 
+                readAt = time.GetTimestamp();
                 if (latest != lastSeen)
                 {
-                    await ReadChangesAsync(signal, lastSeen, pruner, cancellationToken).ConfigureAwait(false);
+                    await ReadChangesAsync(signal, lastSeen, cancellationToken).ConfigureAwait(false);
                     lastSeen = latest;
                 }
             }
@@ -158,43 +175,38 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
         }
     }
 
-    // The change log's sequence: one row to read, and it moves exactly when a change is logged.
+    // The log's sequence: one row to read, and it moves exactly when a row is logged.
     private async Task<long> LatestChangeAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var rows = await connection.Command("SELECT seq FROM sqlite_sequence WHERE name = 'usertypes_changes'", null)
+            var rows = await connection.Command($"SELECT seq FROM sqlite_sequence WHERE name = '{Log}'", null)
                 .ReadAllAsync(reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
             return rows.Count == 0 ? 0 : rows[0];
         }
     }
 
-    private async Task ReadChangesAsync(StoreChangeSignal signal, long lastSeen, ChangeLogPruner pruner, CancellationToken cancellationToken)
+    private async Task ReadChangesAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var changes = await connection.Command("SELECT seq, workspace_id, user_id, instance FROM usertypes_changes WHERE seq > @last ORDER BY seq", null, ("last", lastSeen))
-                .ReadAllAsync(reader => (Seq: reader.GetInt64(0), Change: new StoreChange(reader.GetString(1), reader.NullableString(2)), Instance: reader.GetString(3)), cancellationToken).ConfigureAwait(false);
+            var changes = await connection.Command($"SELECT seq, workspace_id, user_id, instance FROM {Log} WHERE seq > @last ORDER BY seq", null, ("last", lastSeen))
+                .ReadAllAsync(reader => (Seq: reader.GetInt64(0), Change: new StoreChange(reader.GetString(1), reader.NullableString(2)), Instance: reader.NullableString(3)), cancellationToken).ConfigureAwait(false);
             if (changes.Count == 0 || changes[0].Seq > lastSeen + 1)
             {
                 // Rows were pruned before this watcher read them: what they said is unknown.
                 signal.EverythingChanged();
             }
 
-            // This process raised its own changes when it committed them.
-            foreach (var change in changes.Where(c => c.Instance.Length > 0 && c.Instance != _instance).Select(c => c.Change).Distinct())
+            // Rows without an instance tell no one; this process raised its own changes when it committed them.
+            foreach (var change in changes.Where(c => c.Instance is not null && c.Instance != _instance).Select(c => c.Change).Distinct())
             {
                 change.Raise(signal);
             }
 
-            if (changes.Count > 0)
-            {
-                pruner.Read(changes[^1].Seq);
-            }
-
-            await pruner.PruneAsync(connection, cancellationToken).ConfigureAwait(false);
+            await LogPruner.PruneAsync(connection, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -58,7 +58,15 @@ internal sealed class BenchmarkDatabase : IDisposable
             CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    /// <summary>The account of every tenth entry <see cref="InsertAuditEntries"/> makes.</summary>
+    public const string BusyAuditSubject = "busy";
+
+    /// <summary>The account of only the oldest entry <see cref="InsertAuditEntries"/> makes.</summary>
+    public const string RareAuditSubject = "rare";
+
     public IUserDirectory Directory => _provider.GetRequiredService<IUserDirectory>();
+
+    public IAuditLog AuditLog => _provider.GetRequiredService<IAuditLog>();
 
     public IAuthenticator Authenticator => _provider.GetRequiredService<IAuthenticator>();
 
@@ -85,16 +93,24 @@ internal sealed class BenchmarkDatabase : IDisposable
               "SELECT 'u' || lpad(i::text, 6, '0'), 'bench', 'user' || lpad(i::text, 6, '0'), 'USER' || lpad(i::text, 6, '0'), 'user' || lpad(i::text, 6, '0') || '@company.example', " +
               "true, 0, 1, NULL, true, '{\"Functional\":[],\"Data\":{}}', 0, 1, 'hash', 'stamp' || i, false " +
               $"FROM generate_series(1, {count}) AS i";
-        using System.Data.Common.DbConnection connection = _file is not null ? new SqliteConnection(_connectionString) : new NpgsqlConnection(_connectionString);
-        connection.Open();
-        foreach (var statement in new[] { sql, $"UPDATE usertypes_workspaces SET internal_seats = internal_seats + {count} WHERE id = 'bench'" })
-        {
-            using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The benchmark's own text, no input.
-            command.CommandText = statement;
-#pragma warning restore CA2100
-            command.ExecuteNonQuery();
-        }
+        Execute(sql);
+        Execute($"UPDATE usertypes_workspaces SET internal_seats = internal_seats + {count} WHERE id = 'bench'");
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> entries to the workspace's trail with one statement straight against the database
+    /// (SQLite keeps the trail in its write log): the first about <see cref="RareAuditSubject"/>, every tenth about
+    /// <see cref="BusyAuditSubject"/>, the others each about an account of its own.
+    /// </summary>
+    public void InsertAuditEntries(int count)
+    {
+        const string Subject = "CASE WHEN i = 1 THEN 'rare' WHEN i % 10 = 0 THEN 'busy' ELSE 'u' || i END";
+        Execute(_file is not null
+            ? $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) " +
+              "INSERT INTO usertypes_log (workspace_id, at, actor_user_id, action, subject_user_id, summary) " +
+              $"SELECT 'bench', i, 'admin', 'user-disabled', {Subject}, 'Account disabled.' FROM n"
+            : "INSERT INTO usertypes_audit (workspace_id, at, actor_user_id, action, subject_user_id, summary) " +
+              $"SELECT 'bench', i, 'admin', 'user-disabled', {Subject}, 'Account disabled.' FROM generate_series(1, {count}) AS i; ANALYZE usertypes_audit");
     }
 
     public void Dispose()
@@ -111,6 +127,17 @@ internal sealed class BenchmarkDatabase : IDisposable
             NpgsqlConnection.ClearAllPools();
             Admin(Environment.GetEnvironmentVariable(PostgresVariable)!, $"DROP SCHEMA {_schema} CASCADE");
         }
+    }
+
+    private void Execute(string sql)
+    {
+        using System.Data.Common.DbConnection connection = _file is not null ? new SqliteConnection(_connectionString) : new NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The benchmark's own text, no input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
     }
 
     private static void Admin(string connectionString, string sql)

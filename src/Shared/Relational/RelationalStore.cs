@@ -96,6 +96,16 @@ internal sealed partial class RelationalStore : IUserTypesStore, IAsyncDisposabl
         var applied = (await transaction.Command("SELECT version FROM usertypes_migrations")
             .ReadAllAsync(reader => reader.GetCount(0), CancellationToken.None).ConfigureAwait(false))
             .ToHashSet();
+
+        // A newer version of the library migrated this database: this one does not know what its schema now means (an
+        // older poller, for one, could delete what a newer schema keeps), so it refuses to touch it.
+        if (applied.Count > 0 && applied.Max() > _dialect.Migrations.Count)
+        {
+            throw new InvalidOperationException(
+                $"The database's UserTypes schema is at version {applied.Max()}, newer than this version of UserTypes knows ({_dialect.Migrations.Count}). " +
+                "Run the version that migrated it, or restore a backup made before it did.");
+        }
+
         for (var version = 1; version <= _dialect.Migrations.Count; version++)
         {
             if (applied.Contains(version))

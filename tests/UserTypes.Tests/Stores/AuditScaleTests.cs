@@ -27,8 +27,8 @@ public sealed class AuditScaleTests(StoreKind store) : StoreFixture(store)
         await host.Workspaces.AddSignupDomainAsync(workspace, "partner.example");
 
         host.Database.Count($"SELECT COUNT(*) FROM usertypes_users WHERE workspace_id = '{workspace}' AND user_type = 0 AND id LIKE 'bulk%'").Should().Be(Accounts);
-        // SQLite keeps the trail in its change log.
-        var trail = Store == StoreKind.Sqlite ? "usertypes_changes" : "usertypes_audit";
+        // SQLite keeps the trail in its write log.
+        var trail = Store == StoreKind.Sqlite ? "usertypes_log" : "usertypes_audit";
         host.Database.Count($"SELECT COUNT(*) FROM {trail} WHERE workspace_id = '{workspace}' AND action = '{AuditActions.UserTypeChanged}'").Should().Be(Accounts);
     }
 }

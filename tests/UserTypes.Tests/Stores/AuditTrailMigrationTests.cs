@@ -4,7 +4,7 @@ namespace UserTypes.Tests.Stores;
 
 /// <summary>
 /// A database made by schema version 6, with entries in its trail, opened by today's store: SQLite's version 7 moves
-/// the trail into the change log, PostgreSQL's leaves it where it is; either way no entry is lost, the order holds,
+/// the trail into its write log, PostgreSQL's changes its indexes; either way no entry is lost, each keeps its sequence,
 /// and entries written afterwards come later.
 /// </summary>
 [TestFixture(StoreKind.Sqlite)]
@@ -67,6 +67,7 @@ public sealed class AuditTrailMigrationTests(StoreKind kind)
             e.Summary.Should().Be($"Account {e.SubjectUserId} disabled.");
         });
         moved.Select(e => e.At.UtcTicks).Should().Equal(1, 2, 3);
+        moved.Select(e => e.Sequence).Should().Equal([1L, 3L, 5L], "a reader's continuation from before the move still points where it did");
         all.Should().HaveCount(4);
         all[3].Action.Should().Be(AuditActions.SignupDomainAdded);
         all.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();

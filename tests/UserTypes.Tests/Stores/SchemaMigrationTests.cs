@@ -97,6 +97,18 @@ public sealed class SchemaMigrationTests(StoreKind kind)
     }
 
     [Test]
+    public async Task ADatabaseMigratedByANewerVersion_IsRefused_AndLeftAsItIs()
+    {
+        _database.Execute("INSERT INTO usertypes_migrations VALUES (99, 0)");
+        await using var provider = Today();
+
+        var opening = () => provider.GetRequiredService<IUserDirectory>().FindByIdAsync("ws", "id-locked");
+
+        (await opening.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 99, newer than this version of UserTypes knows*");
+        _database.Count("SELECT COUNT(*) FROM usertypes_migrations").Should().Be(2, "no migration ran");
+    }
+
+    [Test]
     public async Task FailuresCountedAfterAnExpiredVersion1Lock_StillCountTowardsTheNextLock()
     {
         await using var provider = Today();
