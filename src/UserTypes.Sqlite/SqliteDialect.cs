@@ -29,7 +29,8 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
 
         // The change log becomes the write log (see AuditTable), under a new name, so that a process of an earlier version
         // (whose poller deleted the log's rows by age) fails instead of deleting the trail. The entries keep their
-        // sequences; the log's key goes on above them. Rows that tell no one have no instance.
+        // sequences, and the log's key goes on above the highest the trail ever gave (a purge may have emptied it).
+        // Rows that tell no one have no instance.
         dialectAuditTrail: """
             CREATE TABLE usertypes_log (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -43,9 +44,11 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
                 instance TEXT NULL);
             INSERT INTO usertypes_log (seq, workspace_id, at, actor_user_id, action, subject_user_id, summary)
                 SELECT seq, workspace_id, at, actor_user_id, action, subject_user_id, summary FROM usertypes_audit ORDER BY seq;
+            INSERT INTO sqlite_sequence (name, seq) SELECT 'usertypes_log', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'usertypes_log');
+            UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'usertypes_audit'), 0)) WHERE name = 'usertypes_log';
             CREATE INDEX usertypes_log_audit ON usertypes_log (workspace_id, seq, subject_user_id) WHERE action IS NOT NULL;
             CREATE TABLE usertypes_log_pruned (through INTEGER NOT NULL);
-            INSERT INTO usertypes_log_pruned (through) SELECT COALESCE(MAX(seq), 0) FROM usertypes_log;
+            INSERT INTO usertypes_log_pruned (through) SELECT seq FROM sqlite_sequence WHERE name = 'usertypes_log';
             DROP TABLE usertypes_audit;
             DROP TABLE usertypes_changes;
             """);
@@ -137,41 +140,71 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
     {
         // Changes logged before this point cannot be in any cache yet: start from the newest.
         var lastSeen = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
-        var readAt = time.GetTimestamp();
-        return stopping => WatchAsync(signal, lastSeen, readAt, stopping);
+        return stopping => WatchAsync(signal, lastSeen, stopping);
     }
 
-    private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, long readAt, CancellationToken cancellationToken)
+    private async Task WatchAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
         var failed = false;
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+
+        // Pruning runs beside the polls, never in their way: a prune waiting for the write lock delays no poll.
+        var pruning = Task.CompletedTask;
+        long? prunedAt = null;
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                var latest = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
-                if (failed || time.GetElapsedTime(readAt) > LogPruner.Retention / 2)
+                try
                 {
-                    // Reading again after a failure or a long pause: what other callers read and cached meanwhile may be
-                    // older than changes this poller has yet to hear of, or whose notices are already pruned (the log
-                    // keeps entries among them, so no gap in the keys would tell). Dropped once more, it is all read afresh.
+                    var latest = await LatestChangeAsync(cancellationToken).ConfigureAwait(false);
+                    if (failed)
+                    {
+                        // Reading again after a failure: what other callers read and cached while this poller could not
+                        // may be older than changes it has yet to hear of. Dropped once more, it is all read afresh.
+                        signal.EverythingChanged();
+                        failed = false;
+                    }
+
+                    if (latest != lastSeen)
+                    {
+                        await ReadChangesAsync(signal, lastSeen, cancellationToken).ConfigureAwait(false);
+                        lastSeen = latest;
+                    }
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever was missed while the database could not be read, nothing stale may stay cached.
                     signal.EverythingChanged();
-                    failed = false;
+                    failed = true;
                 }
 
-                readAt = time.GetTimestamp();
-                if (latest != lastSeen)
+                if (pruning.IsCompleted && (prunedAt is not { } at || time.GetElapsedTime(at) >= LogPruner.Interval))
                 {
-                    await ReadChangesAsync(signal, lastSeen, cancellationToken).ConfigureAwait(false);
-                    lastSeen = latest;
+                    prunedAt = time.GetTimestamp();
+                    pruning = PruneAsync(cancellationToken);
                 }
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        }
+        finally
+        {
+            await pruning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // Housekeeping: a prune that fails (the file busy beyond the timeout, say) is tried again at the next interval.
+    private async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                // Whatever was missed while the database could not be read, nothing stale may stay cached.
-                signal.EverythingChanged();
-                failed = true;
+                await LogPruner.PruneAsync(connection, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -189,14 +222,17 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
 
     private async Task ReadChangesAsync(StoreChangeSignal signal, long lastSeen, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var changes = await connection.Command($"SELECT seq, workspace_id, user_id, instance FROM {Log} WHERE seq > @last ORDER BY seq", null, ("last", lastSeen))
                 .ReadAllAsync(reader => (Seq: reader.GetInt64(0), Change: new StoreChange(reader.GetString(1), reader.NullableString(2)), Instance: reader.NullableString(3)), cancellationToken).ConfigureAwait(false);
-            if (changes.Count == 0 || changes[0].Seq > lastSeen + 1)
+
+            // Read after the rows: a watermark past what this poller had read means notices it never saw may be gone
+            // (the entries kept among them would hide the gap in the keys), so what they said is unknown.
+            var watermark = (await connection.Command(LogPruner.WatermarkSql, null).ReadAllAsync(reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
+            if (changes.Count == 0 || changes[0].Seq > lastSeen + 1 || watermark > lastSeen)
             {
-                // Rows were pruned before this watcher read them: what they said is unknown.
                 signal.EverythingChanged();
             }
 
@@ -205,8 +241,6 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
             {
                 change.Raise(signal);
             }
-
-            await LogPruner.PruneAsync(connection, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

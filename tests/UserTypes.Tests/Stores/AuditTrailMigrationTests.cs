@@ -73,4 +73,18 @@ public sealed class AuditTrailMigrationTests(StoreKind kind)
         all.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         ofSecond.Should().ContainSingle().Which.Should().Be(moved[1]);
     }
+
+    [Test]
+    public async Task ATrailEmptiedByItsRetention_GoesOnAboveTheSequencesItGave()
+    {
+        _database.Execute("DELETE FROM usertypes_audit");
+        var services = new ServiceCollection();
+        _database.Use(services.AddUserTypes(o => o.Mail.Enabled = false));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IWorkspaceDirectory>().AddSignupDomainAsync("ws", "company.example");
+        var first = (await provider.GetRequiredService<IAuditLog>().ReadAsync("ws", new AuditQuery())).Entries;
+
+        first.Should().ContainSingle().Which.Sequence.Should().BeGreaterThan(6, "a reader's continuation from before the purge must not skip it");
+    }
 }

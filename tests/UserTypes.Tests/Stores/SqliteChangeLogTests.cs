@@ -4,8 +4,8 @@ namespace UserTypes.Tests.Stores;
 
 /// <summary>
 /// SQLite keeps the audit trail in its write log beside the change notices: the poller raises only the rows that tell
-/// someone, prunes only notices older than five minutes (never entries), and a poller that read nothing for minutes
-/// drops every cached workspace, since notices it missed may be gone without a gap in the keys.
+/// someone, prunes only notices older than five minutes (never entries), and a poller the shared watermark has passed
+/// drops every cached workspace, since notices it never read may be gone without a gap in the keys.
 /// </summary>
 public sealed class SqliteChangeLogTests
 {
@@ -18,33 +18,34 @@ public sealed class SqliteChangeLogTests
         var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         var raised = new ConcurrentQueue<string?>();
         host.Get<StoreChangeSignal>().Changed += (_, change) => raised.Enqueue(change.UserId);
-        var old = host.Clock.GetUtcNow().AddMinutes(-6).UtcTicks;
-        var now = host.Clock.GetUtcNow().UtcTicks;
+        var start = host.Clock.GetUtcNow();
         int Notices(string user) => (int)host.Database.Count($"SELECT COUNT(*) FROM usertypes_log WHERE action IS NULL AND user_id = '{user}'");
 
-        // As other processes would write them: a notice six minutes old, an entry as old about an account that tells no
-        // one, and a notice of now.
+        // As other processes would write them: a notice, an entry about an account that tells no one, and a notice
+        // stamped by a clock six minutes ahead. Six minutes on, the first two are old and the third is not.
         host.Database.Execute(
             "INSERT INTO usertypes_log (workspace_id, at, actor_user_id, action, subject_user_id, summary, user_id, instance) VALUES " +
-            $"('{workspace}', {old}, NULL, NULL, NULL, NULL, 'told', 'another-instance'), " +
-            $"('{workspace}', {old}, 'admin', '{AuditActions.UserDisabled}', 'untold', 'Account untold disabled.', 'untold', NULL), " +
-            $"('{workspace}', {now}, NULL, NULL, NULL, NULL, 'recent', 'another-instance')");
-        await Until(() => Notices("told") == 0, "the poller reads new rows every 250 ms, then prunes notices older than five minutes");
+            $"('{workspace}', {start.UtcTicks}, NULL, NULL, NULL, NULL, 'told', 'another-instance'), " +
+            $"('{workspace}', {start.UtcTicks}, 'admin', '{AuditActions.UserDisabled}', 'untold', 'Account untold disabled.', 'untold', NULL), " +
+            $"('{workspace}', {start.AddMinutes(6).UtcTicks}, NULL, NULL, NULL, NULL, 'recent', 'another-instance')");
+        await Until(() => raised.Contains("recent"), "the poller reads new rows every 250 ms");
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Until(() => Notices("told") == 0, "a prune every 30 seconds removes notices older than five minutes");
 
         var trail = (await host.Get<IAuditLog>().ReadAsync(workspace, new AuditQuery { SubjectUserId = "untold" })).Entries;
 
-        raised.Should().Contain(["told", "recent"]).And.NotContain("untold");
-        Notices("recent").Should().Be(1, "a notice of now stays for other processes to read");
+        raised.Should().Contain("told").And.NotContain("untold");
+        Notices("recent").Should().Be(1, "a notice younger than five minutes stays for other processes to read");
         trail.Should().ContainSingle().Which.Summary.Should().Be("Account untold disabled.");
         host.Database.Count("SELECT through FROM usertypes_log_pruned").Should().Be(
-            host.Database.Count("SELECT seq FROM usertypes_log WHERE subject_user_id = 'untold'"), "the shared watermark stops at the newest old row");
+            host.Database.Count("SELECT seq FROM usertypes_log WHERE user_id = 'recent'") - 1, "the shared watermark stops before the first row not yet old");
     }
 
     [Test]
-    public async Task APollerThatReadNothingForMinutes_DropsEveryCachedWorkspace()
+    public async Task APollerBehindTheWatermark_DropsEveryCachedWorkspace()
     {
         using var host = new TestHost(store: StoreKind.Sqlite);
-        await host.CreateWorkspaceAsync("owner@softr.io");
+        var workspace = await host.CreateWorkspaceAsync("owner@softr.io");
         var everything = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Get<StoreChangeSignal>().Changed += (_, change) =>
         {
@@ -54,8 +55,14 @@ public sealed class SqliteChangeLogTests
             }
         };
 
-        // Three minutes between two polls, as a frozen process would see them.
-        host.Clock.Advance(TimeSpan.FromMinutes(3));
+        // Another process pruned through a row before this poller read it: the notices among the kept entries it read
+        // may be gone without a gap in the keys.
+        host.Database.Execute(
+            "BEGIN IMMEDIATE; " +
+            "UPDATE usertypes_log_pruned SET through = (SELECT seq FROM sqlite_sequence WHERE name = 'usertypes_log') + 1; " +
+            "INSERT INTO usertypes_log (workspace_id, at, actor_user_id, action, subject_user_id, summary, user_id, instance) " +
+            $"VALUES ('{workspace}', 0, 'admin', '{AuditActions.UserDisabled}', 'someone', 'Account someone disabled.', NULL, NULL); " +
+            "COMMIT");
 
         await everything.Task.WaitAsync(Patience);
     }
