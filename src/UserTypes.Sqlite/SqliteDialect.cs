@@ -182,7 +182,9 @@ internal sealed class SqliteDialect(string connectionString, TimeProvider time) 
                 if (pruning.IsCompleted && (prunedAt is not { } at || time.GetElapsedTime(at) >= LogPruner.Interval))
                 {
                     prunedAt = time.GetTimestamp();
-                    pruning = PruneAsync(cancellationToken);
+                    // On a thread of its own: Microsoft.Data.Sqlite's async calls run synchronously, and a prune may wait
+                    // for the write lock.
+                    pruning = Task.Run(() => PruneAsync(cancellationToken), CancellationToken.None);
                 }
             }
         }

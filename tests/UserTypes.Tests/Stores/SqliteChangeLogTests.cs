@@ -21,16 +21,18 @@ public sealed class SqliteChangeLogTests
         var start = host.Clock.GetUtcNow();
         int Notices(string user) => (int)host.Database.Count($"SELECT COUNT(*) FROM usertypes_log WHERE action IS NULL AND user_id = '{user}'");
 
-        // As other processes would write them: a notice, an entry about an account that tells no one, and a notice
-        // stamped by a clock six minutes ahead. Six minutes on, the first two are old and the third is not.
+        // As other processes would write them: a notice stamped by a clock a year ahead (which must not hold pruning back
+        // for a year), a notice, an entry about an account that tells no one, and a notice stamped by a clock four
+        // minutes ahead. Six minutes on, all but the last are old.
         host.Database.Execute(
             "INSERT INTO usertypes_log (workspace_id, at, actor_user_id, action, subject_user_id, summary, user_id, instance) VALUES " +
+            $"('{workspace}', {start.AddYears(1).UtcTicks}, NULL, NULL, NULL, NULL, 'far-ahead', 'another-instance'), " +
             $"('{workspace}', {start.UtcTicks}, NULL, NULL, NULL, NULL, 'told', 'another-instance'), " +
             $"('{workspace}', {start.UtcTicks}, 'admin', '{AuditActions.UserDisabled}', 'untold', 'Account untold disabled.', 'untold', NULL), " +
-            $"('{workspace}', {start.AddMinutes(6).UtcTicks}, NULL, NULL, NULL, NULL, 'recent', 'another-instance')");
+            $"('{workspace}', {start.AddMinutes(4).UtcTicks}, NULL, NULL, NULL, NULL, 'recent', 'another-instance')");
         await Until(() => raised.Contains("recent"), "the poller reads new rows every 250 ms");
         host.Clock.Advance(TimeSpan.FromMinutes(6));
-        await Until(() => Notices("told") == 0, "a prune every 30 seconds removes notices older than five minutes");
+        await Until(() => Notices("told") == 0 && Notices("far-ahead") == 0, "a prune every 30 seconds removes notices older than five minutes");
 
         var trail = (await host.Get<IAuditLog>().ReadAsync(workspace, new AuditQuery { SubjectUserId = "untold" })).Entries;
 
