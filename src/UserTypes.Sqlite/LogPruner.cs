@@ -57,7 +57,7 @@ internal static class LogPruner
     private static async Task<bool> PruneSliceAsync(SqliteConnection connection, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         // Read first without the write lock: most rounds find nothing old enough.
-        if (!(await ReadBoundsAsync(connection, null, parameters, cancellationToken).ConfigureAwait(false)).Moves)
+        if ((await ReadBoundsAsync(connection, null, parameters, cancellationToken).ConfigureAwait(false)).Through is null)
         {
             return false;
         }
@@ -66,8 +66,7 @@ internal static class LogPruner
         var transaction = connection.BeginTransaction(deferred: false);
         await using (transaction.ConfigureAwait(false))
         {
-            var (after, through, moves) = await ReadBoundsAsync(connection, transaction, parameters, cancellationToken).ConfigureAwait(false);
-            if (!moves)
+            if (await ReadBoundsAsync(connection, transaction, parameters, cancellationToken).ConfigureAwait(false) is not (var after, { } through))
             {
                 return false;
             }
@@ -80,11 +79,12 @@ internal static class LogPruner
         }
     }
 
-    private static async Task<(long After, long Through, bool Moves)> ReadBoundsAsync(
+    // The watermark, and where it may move to; no destination when it stays.
+    private static async Task<(long After, long? Through)> ReadBoundsAsync(
         SqliteConnection connection, SqliteTransaction? transaction, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         var (after, through) = (await connection.Command(BoundsSql, transaction, parameters)
             .ReadAllAsync(reader => (reader.GetInt64(0), reader.Nullable<long>(1)), cancellationToken).ConfigureAwait(false))[0];
-        return (after, through ?? after, through > after);
+        return (after, through > after ? through : null);
     }
 }

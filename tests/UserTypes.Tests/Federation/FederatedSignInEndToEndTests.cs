@@ -514,14 +514,7 @@ public sealed class FederatedSignInEndToEndTests
                 options.ConfigureCookie = cookie => cookie.UseUserTypesValidation();
             }
 
-            options.ConfigureServices = services => services.AddUserTypes(userTypes =>
-            {
-                userTypes.ExternalUsers.Enabled = true;
-                userTypes.Password.WorkFactor = 4;
-
-                // No flow here sends mail: a federated account has no password to reset.
-                userTypes.Mail.Enabled = false;
-            }).AddInMemoryStores();
+            options.ConfigureServices = TestRelyingParty.AddInMemoryUserTypes;
         });
         await ConfigureWorkspaceAsync(Workspace, license ?? new WorkspaceLicense { ExternalUsers = true });
     }

@@ -135,6 +135,18 @@ internal sealed class TestRelyingParty : IAsyncDisposable
 
     public TestServer Server => _app.GetTestServer();
 
+    /// <summary>
+    /// UserTypes as the federated tests run it: external users allowed, cheap hashing, in-memory stores, and no mail
+    /// (a federated account has no password to reset).
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    public static void AddInMemoryUserTypes(IServiceCollection services) => services.AddUserTypes(userTypes =>
+    {
+        userTypes.ExternalUsers.Enabled = true;
+        userTypes.Password.WorkFactor = 4;
+        userTypes.Mail.Enabled = false;
+    }).AddInMemoryStores();
+
     /// <summary>The application's services, where a test reaches what <see cref="TestRelyingPartyOptions.ConfigureServices"/> registered.</summary>
     public IServiceProvider Services => _app.Services;
 

@@ -161,12 +161,7 @@ public sealed class FederationReviewAspNetCoreTests
             options.AddProvider(Unbound, _provider);
             options.OnTicketReceived = context => context.SignInFederatedUserAsync(TestRelyingParty.LinkPath);
             options.ConfigureCookie = cookie => cookie.UseUserTypesValidation();
-            options.ConfigureServices = services => services.AddUserTypes(userTypes =>
-            {
-                userTypes.ExternalUsers.Enabled = true;
-                userTypes.Password.WorkFactor = 4;
-                userTypes.Mail.Enabled = false;
-            }).AddInMemoryStores();
+            options.ConfigureServices = TestRelyingParty.AddInMemoryUserTypes;
         });
         var workspaces = App.Services.GetRequiredService<IWorkspaceDirectory>();
         await workspaces.CreateAsync(Workspace, "owner@softr.io");
